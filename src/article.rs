@@ -1,0 +1,202 @@
+//! Articles and their document creation time (DCT).
+
+use jiff::civil::Date;
+
+/// One news article, as read from an input.
+///
+/// `text` is the text all offsets count in: the input with front matter and a
+/// leading UTF-8 byte-order mark removed, everything else (CRLF included)
+/// exactly as in the file.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Article {
+    /// Unique id within a run: the article's own `id`, else its path relative
+    /// to the folder given (plus `#N`, the 1-based line, for JSONL inputs).
+    pub id: String,
+    /// The input file (`-` for standard input), as given or found by walking.
+    pub path: String,
+    /// 1-based line for articles of a JSONL input.
+    pub line: Option<u64>,
+    /// Headline, where the input has one.
+    pub title: Option<String>,
+    /// The article text.
+    pub text: String,
+    /// Document creation time (publication date), where known.
+    pub dct: Option<Date>,
+    /// Where `dct` came from.
+    pub dct_source: Option<DctSource>,
+    /// Publisher or feed name, where given (`source` key).
+    pub source: Option<String>,
+    /// URL, where given (`url` key).
+    pub url: Option<String>,
+}
+
+impl Article {
+    /// An article with just an id and a text (no DCT), for tests and examples.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Article {
+        let id = id.into();
+        Article {
+            path: id.clone(),
+            id,
+            text: text.into(),
+            ..Article::default()
+        }
+    }
+
+    /// Sets the DCT, as a builder; `source` says where it came from.
+    pub fn with_dct(mut self, dct: Date, source: DctSource) -> Article {
+        self.dct = Some(dct);
+        self.dct_source = Some(source);
+        self
+    }
+}
+
+/// Where an article's DCT came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DctSource {
+    /// The `published` key of a `.txt` file's front matter.
+    FrontMatter,
+    /// The `published`, `date` or `dct` field of a JSON record.
+    Json,
+    /// The `--published` option (used only for articles that carry none).
+    Option,
+}
+
+impl DctSource {
+    /// The name used in records: `front_matter`, `json` or `option`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DctSource::FrontMatter => "front_matter",
+            DctSource::Json => "json",
+            DctSource::Option => "option",
+        }
+    }
+}
+
+/// Parses a publication date into a calendar date (the DCT has day precision).
+///
+/// Accepted forms:
+/// - ISO 8601 dates and datetimes: `2025-01-29`, `2025-01-29T08:15:00Z`,
+///   `2025-01-29 08:15:00`, `2025-01-29T08:15:00+08:00`. The date is taken as
+///   written (no time-zone conversion): it is the date the publisher printed.
+/// - Reuters-21578's `26-FEB-1987 15:01:01.79` (`DD-MON-YYYY`, then a time).
+///   The date part decides; a malformed time after a valid date (one Reuters
+///   record has `31-MAR-1987 605:12:19.12`) keeps the date and returns a note.
+///
+/// Returns the date and an optional note about what was ignored.
+///
+/// # Errors
+/// A message quoting the value when it is none of the forms above.
+///
+/// ```
+/// use newsie::article::parse_dct;
+/// let (d, _) = parse_dct("26-FEB-1987 15:01:01.79").unwrap();
+/// assert_eq!(d.to_string(), "1987-02-26");
+/// assert_eq!(parse_dct("2025-01-29T08:00:00Z").unwrap().0.to_string(), "2025-01-29");
+/// assert!(parse_dct("last Tuesday").is_err());
+/// ```
+pub fn parse_dct(value: &str) -> Result<(Date, Option<String>), String> {
+    let v = value.trim();
+    if let Some(date) = parse_iso(v) {
+        return Ok((date, None));
+    }
+    if let Some((date, rest)) = parse_reuters(v) {
+        let rest = rest.trim();
+        let note = (!rest.is_empty() && !is_time_of_day(rest))
+            .then(|| format!("publication date {value:?}: time part {rest:?} ignored"));
+        return Ok((date, note));
+    }
+    Err(format!(
+        "unrecognized publication date {value:?} (expected ISO 8601 like 2025-01-29 or DD-MON-YYYY like 26-FEB-1987)"
+    ))
+}
+
+/// `YYYY-MM-DD`, optionally followed by `T` or a space and a time of day.
+fn parse_iso(v: &str) -> Option<Date> {
+    let b = v.as_bytes();
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' || !v.is_char_boundary(10) {
+        return None;
+    }
+    let date: Date = v[..10].parse().ok()?;
+    match b.get(10) {
+        None => Some(date),
+        Some(b'T' | b't' | b' ') => is_time_of_day(&v[11..]).then_some(date),
+        _ => None,
+    }
+}
+
+/// `HH:MM[:SS[.fff]]`, then optionally `Z` or a UTC offset (`+08:00`, `-0500`).
+fn is_time_of_day(s: &str) -> bool {
+    let s = s.strip_suffix(['Z', 'z']).unwrap_or(s);
+    let clock = match s.rfind(['+', '-']) {
+        Some(i) if is_offset(&s[i + 1..]) => &s[..i],
+        _ => s,
+    };
+    clock.len() >= 5 && clock.parse::<jiff::civil::Time>().is_ok()
+}
+
+fn is_offset(s: &str) -> bool {
+    let digits: String = s.chars().filter(|c| *c != ':').collect();
+    (digits.len() == 4 || digits.len() == 2) && digits.bytes().all(|c| c.is_ascii_digit())
+}
+
+/// `DD-MON-YYYY` and whatever follows it.
+fn parse_reuters(v: &str) -> Option<(Date, &str)> {
+    let (day, rest) = v.split_once('-')?;
+    let (mon, rest) = rest.split_once('-')?;
+    if day.is_empty() || day.len() > 2 || !day.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let year = rest.get(..4)?;
+    if !year.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let month = month_from_abbrev(mon)?;
+    let date = Date::new(year.parse().ok()?, month, day.parse().ok()?).ok()?;
+    Some((date, &rest[4..]))
+}
+
+fn month_from_abbrev(mon: &str) -> Option<i8> {
+    const MONTHS: [&str; 12] = [
+        "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
+    ];
+    let up = mon.to_ascii_uppercase();
+    MONTHS.iter().position(|m| *m == up).map(|i| i as i8 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dct_forms() {
+        // (input, expected date, expects a note)
+        let cases: &[(&str, Option<&str>, bool)] = &[
+            ("2025-01-29", Some("2025-01-29"), false),
+            ("2025-01-29T08:15:00Z", Some("2025-01-29"), false),
+            ("2025-01-29T23:15:00-05:00", Some("2025-01-29"), false),
+            ("2025-01-29T23:15:00.123+0800", Some("2025-01-29"), false),
+            ("2025-01-29 08:15:00", Some("2025-01-29"), false),
+            (" 2023-03-11 19:26:00 ", Some("2023-03-11"), false),
+            ("26-FEB-1987 15:01:01.79", Some("1987-02-26"), false),
+            ("5-MAR-1987 09:00:00.00", Some("1987-03-05"), false),
+            ("31-MAR-1987 605:12:19.12", Some("1987-03-31"), true),
+            ("2025-02-30", None, false),
+            ("2025-01-29Tnoon", None, false),
+            ("2025-01-29T25:00:00", None, false),
+            ("Jan 29, 2025", None, false),
+            ("30-FEB-1987 10:00:00.00", None, false),
+            ("", None, false),
+        ];
+        for &(input, want, note) in cases {
+            let got = parse_dct(input);
+            match want {
+                Some(w) => {
+                    let (d, n) = got.unwrap_or_else(|e| panic!("{input:?}: {e}"));
+                    assert_eq!(d.to_string(), w, "{input:?}");
+                    assert_eq!(n.is_some(), note, "{input:?} note {n:?}");
+                }
+                None => assert!(got.is_err(), "{input:?} parsed as {got:?}"),
+            }
+        }
+    }
+}

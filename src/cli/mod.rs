@@ -1,0 +1,176 @@
+//! The command line: flags → configuration → pipeline → writers → exit code.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use newsie::gazetteer::GazetteerSource;
+use newsie::output::{Format, Writer};
+use newsie::run::{RunConfig, Summary, run};
+use newsie::{Error, Pipeline};
+
+/// Exit status: every input processed.
+const OK: u8 = 0;
+/// Exit status: some inputs failed (each reported as an error record).
+const SOME_FAILED: u8 = 1;
+/// Exit status: usage or setup error.
+const USAGE: u8 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "newsie",
+    version,
+    about = "Rule-based information extraction from news articles: companies, tickers, AI models, dates, money, percentages and release events, as JSONL or CSV rows."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Extract mentions and events from articles.
+    ///
+    /// Exit status: 0 when every input was processed, 1 when some failed
+    /// (each reported, the run goes on), 2 on a usage or setup error.
+    #[command(
+        after_help = "Inputs: .txt (optional front matter between --- lines: id, title, published, source, url), \
+.jsonl/.ndjson (one object a line: text or body; id, title, published|date|dct), and the .gz of each. \
+Folders are walked recursively in sorted order; other files in them are skipped and counted.\n\n\
+Examples:\n  newsie extract fixtures/articles/alibaba-qwen-launch.txt\n  newsie extract -f csv -o out/ corpus/\n  cat story.txt | newsie extract --published 2025-01-29 -"
+    )]
+    Extract(ExtractArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct ExtractArgs {
+    /// Files or folders to read; `-` reads one plain-text article from standard input.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = FormatArg::Jsonl)]
+    format: FormatArg,
+    /// Write mentions, events, articles (in the chosen format) and errors.jsonl to this folder
+    /// instead of standard output.
+    #[arg(short, long, value_name = "DIR")]
+    output: Option<PathBuf>,
+    /// Publication date (DCT) for articles that carry none, as YYYY-MM-DD.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    published: Option<jiff::civil::Date>,
+    /// Folder with companies.tsv and models.tsv to use instead of the bundled gazetteers.
+    #[arg(long, value_name = "DIR")]
+    gazetteers: Option<PathBuf>,
+    /// Worker threads (default: one per core).
+    #[arg(short = 'j', long, value_name = "N")]
+    threads: Option<usize>,
+    /// Do not print the summary on standard error.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum FormatArg {
+    Jsonl,
+    Csv,
+}
+
+fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+    s.parse::<jiff::civil::Date>()
+        .map_err(|e| format!("expected YYYY-MM-DD: {e}"))
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Extract(args) => ExitCode::from(extract(args)),
+    }
+}
+
+fn extract(args: ExtractArgs) -> u8 {
+    let setup = |e: &dyn std::fmt::Display| {
+        eprintln!("newsie: {e}");
+        USAGE
+    };
+    if let Some(n) = args.threads {
+        if n == 0 {
+            return setup(&"--threads must be at least 1");
+        }
+        if let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+        {
+            return setup(&e);
+        }
+    }
+    let source = args
+        .gazetteers
+        .clone()
+        .map_or(GazetteerSource::Bundled, GazetteerSource::Dir);
+    let pipeline = match Pipeline::new(&source) {
+        Ok(p) => p,
+        Err(e) => return setup(&format!("gazetteers: {e}")),
+    };
+    let format = match args.format {
+        FormatArg::Jsonl => Format::Jsonl,
+        FormatArg::Csv => Format::Csv,
+    };
+    let mut writer = match &args.output {
+        Some(dir) => match Writer::dir(dir, format) {
+            Ok(w) => w,
+            Err(e) => return setup(&e),
+        },
+        None => Writer::stdout(format),
+    };
+    let config = RunConfig {
+        published: args.published,
+        ..RunConfig::default()
+    };
+    let summary = match run(&pipeline, &args.paths, &config, &mut writer)
+        .and_then(|s| writer.finish().map(|()| s))
+    {
+        Ok(s) => s,
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+            return OK;
+        }
+        Err(e) => {
+            eprintln!("newsie: {e}");
+            return USAGE;
+        }
+    };
+    if !args.quiet {
+        eprintln!("{}", describe(&summary));
+    }
+    if summary.failed > 0 { SOME_FAILED } else { OK }
+}
+
+/// The one-paragraph summary printed on standard error.
+fn describe(s: &Summary) -> String {
+    let counts = |m: &std::collections::BTreeMap<String, u64>| {
+        if m.is_empty() {
+            "none".to_string()
+        } else {
+            m.iter()
+                .map(|(k, v)| format!("{k} {v}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    let mb = s.bytes as f64 / 1e6;
+    format!(
+        "newsie: {} articles from {} files: {} processed, {} failed; {} warnings; {} files skipped\n\
+         newsie: mentions: {}; events: {}\n\
+         newsie: {:.2} s, {:.1} MB of text, {:.1} MB/s",
+        s.articles,
+        s.files,
+        s.processed,
+        s.failed,
+        s.warnings,
+        s.skipped_files,
+        counts(&s.mentions),
+        counts(&s.events),
+        s.seconds,
+        mb,
+        if s.seconds > 0.0 { mb / s.seconds } else { 0.0 }
+    )
+}

@@ -1,0 +1,59 @@
+//! The analysed document that flows between stages: text, tokens, sentences
+//! and mentions, all in byte offsets of the article text.
+
+use crate::mention::{Mention, MentionType};
+use crate::span::Span;
+use crate::tokenize::{Sentence, Token, TokenKind};
+
+/// An article's text with the results of the stages run so far.
+#[derive(Debug)]
+pub struct Doc<'a> {
+    /// The article text (offsets count in it).
+    pub text: &'a str,
+    /// Tokens, in text order.
+    pub tokens: Vec<Token>,
+    /// Sentences, in text order, covering every token.
+    pub sentences: Vec<Sentence>,
+    /// Resolved mentions, sorted by (start, end, type), never overlapping.
+    pub mentions: Vec<Mention>,
+}
+
+impl Doc<'_> {
+    /// Index of the sentence holding byte offset `byte` (the last sentence
+    /// starting at or before it).
+    pub fn sentence_of(&self, byte: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.span.start <= byte)
+            .saturating_sub(1)
+    }
+
+    /// The tokens of sentence `s`.
+    pub fn sentence_tokens(&self, s: usize) -> &[Token] {
+        let sent = &self.sentences[s];
+        &self.tokens[sent.first_token..sent.end_token]
+    }
+
+    /// Indices of the mentions inside `span`, in text order.
+    pub fn mentions_in(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
+        let first = self.mentions.partition_point(|m| m.span.start < span.start);
+        (first..self.mentions.len())
+            .take_while(move |&i| self.mentions[i].span.start < span.end)
+            .filter(move |&i| span.contains(self.mentions[i].span))
+    }
+
+    /// Index of the mention of type `kind` that starts at byte `start`.
+    pub fn mention_at(&self, start: usize, kind: MentionType) -> Option<usize> {
+        let i = self.mentions.partition_point(|m| m.span.start < start);
+        (i..self.mentions.len())
+            .take_while(|&j| self.mentions[j].span.start == start)
+            .find(|&j| self.mentions[j].kind == kind)
+    }
+
+    /// The lowercased words of sentence `s` (for tense and cue lookups).
+    pub fn sentence_words(&self, s: usize) -> impl Iterator<Item = &str> + '_ {
+        self.sentence_tokens(s)
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(self.text))
+    }
+}

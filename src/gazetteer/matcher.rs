@@ -1,0 +1,225 @@
+//! The matching policy: whole words, leftmost-longest, case as written.
+//!
+//! 1. The automaton finds every occurrence of every name, ASCII
+//!    case-insensitively, in the text with line breaks and tabs read as
+//!    spaces (wire copy wraps lines inside names: `BP North\nAmerica`).
+//! 2. An occurrence counts when
+//!    - it is a **whole word**: no letter or digit right before it or right
+//!      after it (so `Meta` is not found in `Metaverse`, while `Alibaba’s`,
+//!      `Microsoft-backed` and `DeepSeek-V3-powered` give `Alibaba`,
+//!      `Microsoft` and `DeepSeek-V3`), and
+//!    - its **case** matches the name as written, or the text is in capitals
+//!      (headlines: `ALIBABA UNVEILS …`) and the name has at least four
+//!      characters (so `meta` the word is not Meta, and a headline's `O1` is
+//!      not the model o1).
+//! 3. Among the occurrences that count, the **leftmost-longest** win: scan
+//!    left to right, keep the longest occurrence starting at each position,
+//!    drop those overlapping a kept one. `Qwen 2.5-Max` is never split into
+//!    `Qwen 2.5`.
+
+use std::borrow::Cow;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::Gazetteer;
+use crate::span::Span;
+
+/// One gazetteer name found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GazetteerMatch {
+    /// Byte span of the surface in the text.
+    pub span: Span,
+    /// Index of the entity ([`Gazetteer::entity`]).
+    pub entity: usize,
+}
+
+/// Compiles the names into an automaton that reports overlapping matches.
+pub(super) fn build<'a>(
+    names: impl IntoIterator<Item = &'a str>,
+) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .ascii_case_insensitive(true)
+        .build(names)
+}
+
+impl Gazetteer {
+    /// Finds gazetteer names in `text` under the policy of this module, in
+    /// text order.
+    ///
+    /// ```
+    /// use newsie::gazetteer::{Gazetteer, GazetteerSource};
+    /// let g = Gazetteer::load(&GazetteerSource::Bundled).unwrap();
+    /// let text = "Alibaba’s Qwen 2.5-Max beat the DeepSeek-V3-powered app; metadata aside.";
+    /// let found: Vec<&str> = g.find(text).iter().map(|m| m.span.slice(text)).collect();
+    /// assert_eq!(found, ["Alibaba", "Qwen 2.5-Max", "DeepSeek-V3"]);
+    /// ```
+    pub fn find(&self, text: &str) -> Vec<GazetteerMatch> {
+        let haystack: Cow<[u8]> = if text.bytes().any(|b| matches!(b, b'\n' | b'\r' | b'\t')) {
+            Cow::Owned(
+                text.bytes()
+                    .map(|b| {
+                        if matches!(b, b'\n' | b'\r' | b'\t') {
+                            b' '
+                        } else {
+                            b
+                        }
+                    })
+                    .collect(),
+            )
+        } else {
+            Cow::Borrowed(text.as_bytes())
+        };
+        let mut found: Vec<(Span, usize)> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(haystack.as_ref()) {
+            let span = Span::new(m.start(), m.end());
+            let (entity, name) = &self.names[m.pattern().as_usize()];
+            if !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
+                continue;
+            }
+            if is_whole_word(text, span) && case_agrees(&haystack[span.start..span.end], name) {
+                found.push((span, *entity));
+            }
+        }
+        // Leftmost first, longest first among equal starts.
+        found.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
+        let mut out: Vec<GazetteerMatch> = Vec::new();
+        for (span, entity) in found {
+            if out.last().is_some_and(|last| last.span.end > span.start) {
+                continue;
+            }
+            out.push(GazetteerMatch { span, entity });
+        }
+        out
+    }
+}
+
+/// No letter or digit touches either end of `span`.
+pub(crate) fn is_whole_word(text: &str, span: Span) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    let first = text[span.start..span.end].chars().next();
+    let last = text[span.start..span.end].chars().next_back();
+    let clear = |edge: Option<char>, neighbour: Option<char>| {
+        // A name that starts or ends with punctuation ("Inc.") needs no boundary there.
+        !edge.is_some_and(char::is_alphanumeric) || !neighbour.is_some_and(|c| c.is_alphanumeric())
+    };
+    clear(first, before) && clear(last, after)
+}
+
+/// The surface is spelled as the name, or is all capitals and the name long.
+fn case_agrees(surface: &[u8], name: &str) -> bool {
+    if surface == name.as_bytes() {
+        return true;
+    }
+    let has_lower = surface.iter().any(u8::is_ascii_lowercase);
+    let has_letter = surface.iter().any(u8::is_ascii_alphabetic);
+    !has_lower && has_letter && name.chars().count() >= 4
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::gazetteer::Gazetteer;
+
+    const COMPANIES: &str = "id\tcanonical\taliases\n\
+        alibaba\tAlibaba Group\tAlibaba\n\
+        meta\tMeta Platforms\tMeta\n\
+        bp-na\tBP North America\t\n\
+        mcd\tMcDonald's\t\n";
+    const MODELS: &str = "id\tcanonical\taliases\tdeveloper\n\
+        qwen-2.5\tQwen 2.5\t\talibaba\n\
+        qwen-2.5-max\tQwen 2.5-Max\t\talibaba\n\
+        o1\to1\t\t\n";
+
+    fn find(text: &str) -> Vec<(String, String)> {
+        let g = Gazetteer::from_strs(("c", COMPANIES), ("m", MODELS)).unwrap();
+        g.find(text)
+            .iter()
+            .map(|m| {
+                (
+                    m.span.slice(text).to_string(),
+                    g.entity(m.entity).id.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn matching_policy() {
+        let cases: &[(&str, &str, &[(&str, &str)])] = &[
+            (
+                "possessive curly",
+                "Alibaba’s cloud",
+                &[("Alibaba", "alibaba")],
+            ),
+            (
+                "possessive straight",
+                "Alibaba's cloud",
+                &[("Alibaba", "alibaba")],
+            ),
+            (
+                "longest wins",
+                "the Alibaba Group said",
+                &[("Alibaba Group", "alibaba")],
+            ),
+            (
+                "no split of longer model",
+                "Qwen 2.5-Max rocks",
+                &[("Qwen 2.5-Max", "qwen-2.5-max")],
+            ),
+            (
+                "shorter model",
+                "Qwen 2.5 artificial",
+                &[("Qwen 2.5", "qwen-2.5")],
+            ),
+            (
+                "variant spelling",
+                "Qwen2.5-Max and Qwen-2.5",
+                &[("Qwen2.5-Max", "qwen-2.5-max"), ("Qwen-2.5", "qwen-2.5")],
+            ),
+            ("not inside a word", "Metaverse and metadata", &[]),
+            ("lowercase word is not the name", "a meta question", &[]),
+            ("hyphen compound", "Meta-owned", &[("Meta", "meta")]),
+            (
+                "headline capitals",
+                "ALIBABA GROUP UNVEILS",
+                &[("ALIBABA GROUP", "alibaba")],
+            ),
+            ("short name not in capitals", "O1 VISA", &[]),
+            (
+                "short name as written",
+                "OpenAI's o1 model",
+                &[("o1", "o1")],
+            ),
+            (
+                "line wrap inside a name",
+                "BP North\nAmerica Inc",
+                &[("BP North\nAmerica", "bp-na")],
+            ),
+            (
+                "longest fails boundary, shorter kept",
+                "Alibaba Groups",
+                &[("Alibaba", "alibaba")],
+            ),
+            (
+                "apostrophe variant",
+                "McDonald’s said",
+                &[("McDonald’s", "mcd")],
+            ),
+            ("digit boundary", "Qwen 2.55", &[]),
+            (
+                "non-ASCII neighbours",
+                "«Alibaba» é Meta",
+                &[("Alibaba", "alibaba"), ("Meta", "meta")],
+            ),
+        ];
+        for (name, text, want) in cases {
+            let got = find(text);
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
+            assert_eq!(got, want, "{name}: {text:?}");
+        }
+    }
+}

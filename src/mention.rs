@@ -1,0 +1,97 @@
+//! Mentions: what the recognizers find, before they become output records.
+
+use crate::span::Span;
+use crate::temporal::{DateExpr, Timex};
+
+/// The type of a mention, as written in records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MentionType {
+    /// A company or organisation (gazetteer).
+    Company,
+    /// A stock ticker (`9988.HK`).
+    Ticker,
+    /// An AI model (gazetteer).
+    Model,
+    /// A date expression (TIMEX3 DATE).
+    Date,
+    /// An amount of money.
+    Money,
+    /// A percentage.
+    Percent,
+}
+
+impl MentionType {
+    /// Every type, in the order of their names.
+    pub const ALL: [MentionType; 6] = [
+        MentionType::Company,
+        MentionType::Date,
+        MentionType::Model,
+        MentionType::Money,
+        MentionType::Percent,
+        MentionType::Ticker,
+    ];
+
+    /// The name used in records: `company`, `ticker`, `model`, `date`,
+    /// `money`, `percent`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionType::Company => "company",
+            MentionType::Ticker => "ticker",
+            MentionType::Model => "model",
+            MentionType::Date => "date",
+            MentionType::Money => "money",
+            MentionType::Percent => "percent",
+        }
+    }
+}
+
+/// What a mention denotes, per type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MentionValue {
+    /// A gazetteer entity (company or model): index into the gazetteer.
+    Entity(usize),
+    /// A ticker: normalized symbol (`0700.HK`), exchange MIC, and the listed
+    /// company when the gazetteer knows it.
+    Ticker {
+        /// Symbol in the `0700.HK` form.
+        symbol: String,
+        /// ISO 10383 MIC of the exchange (`XHKG`), where the form tells it.
+        mic: Option<&'static str>,
+        /// Gazetteer index of the listed company.
+        company: Option<usize>,
+    },
+    /// A date expression and, once the temporal stage ran, its TIMEX3 value.
+    Date {
+        /// The recognized expression.
+        expr: DateExpr,
+        /// The normalized value; `None` before normalization.
+        timex: Option<Timex>,
+    },
+    /// Money: a decimal amount (exact, as a string without exponent) and an
+    /// ISO 4217 currency code.
+    Money {
+        /// Amount in units of `currency` (`0.14`, `589000000000`).
+        amount: String,
+        /// ISO 4217 code (`USD`, `CNY`).
+        currency: &'static str,
+    },
+    /// A percentage, in percent (`97` for 97%, not 0.97).
+    Percent {
+        /// The number as a decimal string.
+        percent: String,
+    },
+}
+
+/// A mention: a span of the text, its type, which stage found it, and what it
+/// denotes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Byte span in the article text.
+    pub span: Span,
+    /// The mention type.
+    pub kind: MentionType,
+    /// What found it: `gazetteer` or `pattern`.
+    pub source: &'static str,
+    /// What it denotes.
+    pub value: MentionValue,
+}

@@ -1,0 +1,384 @@
+//! The record schema: what `newsie extract` writes, field by field.
+//!
+//! Offsets in records are **character** offsets (Unicode scalar values) into
+//! the article text, half-open, so that Python's `text[start:end]` is the
+//! surface. Every record of a type has the same keys (`null` where a field
+//! does not apply), so JSONL loads into a table without gaps in the schema.
+
+use std::collections::BTreeMap;
+
+use serde::{Serialize, Serializer};
+
+use crate::doc::Doc;
+use crate::event::{Event, ROLES};
+use crate::gazetteer::Gazetteer;
+use crate::mention::{Mention, MentionValue};
+use crate::span::CharMap;
+
+/// Version of the record schema; bumped on any incompatible change.
+pub const SCHEMA_VERSION: &str = "1";
+
+/// A decimal number written as a plain JSON/CSV number: `589000000000`, `0.14`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Number(pub String);
+
+impl Serialize for Number {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if let Ok(i) = self.0.parse::<i64>() {
+            return s.serialize_i64(i);
+        }
+        match self.0.parse::<f64>() {
+            Ok(f) => s.serialize_f64(f),
+            Err(_) => s.serialize_str(&self.0),
+        }
+    }
+}
+
+/// One mention (`"record": "mention"`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MentionRecord {
+    /// Article id.
+    pub article: String,
+    /// `m1`, `m2`, … in text order within the article.
+    pub id: String,
+    /// `company`, `ticker`, `model`, `date`, `money` or `percent`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// Exact surface text.
+    pub text: String,
+    /// Start, in characters.
+    pub start: usize,
+    /// End (exclusive), in characters.
+    pub end: usize,
+    /// 0-based sentence index.
+    pub sentence: usize,
+    /// Canonical entity name (companies, models; tickers: the listed company).
+    pub entity: Option<String>,
+    /// Stable entity slug (`alibaba`).
+    pub entity_id: Option<String>,
+    /// One string form for every type: canonical name, `9988.HK`, TIMEX3
+    /// value, `0.14 USD`, `97`.
+    pub normalized: Option<String>,
+    /// What found it: `gazetteer` or `pattern`.
+    pub source: &'static str,
+    /// Ticker: symbol in the `0700.HK` form.
+    pub symbol: Option<String>,
+    /// Ticker: exchange as ISO 10383 MIC (`XHKG`).
+    pub exchange: Option<String>,
+    /// Ticker: id of the listed company.
+    pub company: Option<String>,
+    /// Model: id of the developer company.
+    pub developer: Option<String>,
+    /// Date: TIMEX3 value (`2025-01-29`), null when unresolved.
+    pub value: Option<String>,
+    /// Date: TIMEX3 type (`DATE`).
+    pub timex_type: Option<&'static str>,
+    /// Date: `none` (absolute), `dct` (resolved against the DCT) or
+    /// `unresolved` (relative, no DCT: value null).
+    pub anchor: Option<&'static str>,
+    /// Money: amount in units of `currency`.
+    pub amount: Option<Number>,
+    /// Money: ISO 4217 code.
+    pub currency: Option<&'static str>,
+    /// Percent: the number in percent (97 for 97%).
+    pub percent: Option<Number>,
+}
+
+/// One event argument: surface, normalized value and mention id.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArgumentRecord {
+    /// Surface text, or null for arguments inferred without one.
+    pub text: Option<String>,
+    /// Normalized value (canonical name, TIMEX3 value, status word, phrase).
+    pub normalized: Option<String>,
+    /// Id of the mention (`m3`), or null.
+    pub mention: Option<String>,
+}
+
+/// One event (`"record": "event"`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventRecord {
+    /// Article id.
+    pub article: String,
+    /// `e1`, `e2`, … in text order within the article.
+    pub id: String,
+    /// `release` (later: `price_change`).
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// Subtype, or null.
+    pub subtype: Option<&'static str>,
+    /// Trigger surface (`unveiled`).
+    pub trigger: String,
+    /// Trigger start, in characters.
+    pub trigger_start: usize,
+    /// Trigger end (exclusive), in characters.
+    pub trigger_end: usize,
+    /// 0-based sentence index.
+    pub sentence: usize,
+    /// The evidence sentence, exactly as in the text.
+    pub evidence: String,
+    /// Evidence start, in characters.
+    pub evidence_start: usize,
+    /// Evidence end (exclusive), in characters.
+    pub evidence_end: usize,
+    /// Id of the rule that fired (`release.svo`).
+    pub rule: &'static str,
+    /// The rule's confidence, 0 to 1.
+    pub confidence: f64,
+    /// Arguments by role (`company`, `product`, `date`, `status`).
+    pub arguments: BTreeMap<&'static str, ArgumentRecord>,
+}
+
+/// One input article (`"record": "article"`), processed or failed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleRecord {
+    /// Article id.
+    pub id: String,
+    /// Input file (`-` for standard input).
+    pub path: String,
+    /// 1-based line of a JSONL input.
+    pub line: Option<u64>,
+    /// Headline, where given.
+    pub title: Option<String>,
+    /// Document creation time, `YYYY-MM-DD`.
+    pub dct: Option<String>,
+    /// `front_matter`, `json` or `option`.
+    pub dct_source: Option<&'static str>,
+    /// `processed` or `failed`.
+    pub status: &'static str,
+    /// Characters of text.
+    pub chars: usize,
+    /// Number of sentences.
+    pub sentences: usize,
+    /// Number of mentions.
+    pub mentions: usize,
+    /// Number of events.
+    pub events: usize,
+    /// Why it failed, for failed articles.
+    pub error: Option<String>,
+}
+
+/// An error or warning about an input (`"record": "error"|"warning"`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NoticeRecord {
+    /// `error` (the input or article failed) or `warning` (processed anyway).
+    #[serde(skip)]
+    pub level: Level,
+    /// Input file (`-` for standard input).
+    pub input: String,
+    /// 1-based line, where the input is line-based.
+    pub line: Option<u64>,
+    /// Article id, where one is known.
+    pub article: Option<String>,
+    /// What happened.
+    pub reason: String,
+}
+
+/// Severity of a [`NoticeRecord`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// Something failed and produced no rows.
+    Error,
+    /// Processed, but something was ignored or guessed.
+    Warning,
+}
+
+impl Level {
+    /// `error` or `warning`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+        }
+    }
+}
+
+/// Builds the mention and event records of one article.
+pub fn records(
+    article: &str,
+    doc: &Doc,
+    events: &[Event],
+    gazetteer: &Gazetteer,
+) -> (Vec<MentionRecord>, Vec<EventRecord>) {
+    let chars = CharMap::new(doc.text);
+    let mention_id = |i: usize| format!("m{}", i + 1);
+    let mentions = doc
+        .mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| mention_record(article, mention_id(i), m, doc, &chars, gazetteer))
+        .collect();
+    let events = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let (ts, te) = chars.char_span(e.trigger);
+            let sentence = doc.sentences[e.sentence].span;
+            let (es, ee) = chars.char_span(sentence);
+            let arguments = e
+                .arguments
+                .iter()
+                .map(|(role, a)| {
+                    let text = a.span.map(|s| s.slice(doc.text).to_string());
+                    (
+                        *role,
+                        ArgumentRecord {
+                            text,
+                            normalized: a.normalized.clone(),
+                            mention: a.mention.map(mention_id),
+                        },
+                    )
+                })
+                .collect();
+            EventRecord {
+                article: article.to_string(),
+                id: format!("e{}", i + 1),
+                kind: e.kind,
+                subtype: e.subtype,
+                trigger: e.trigger.slice(doc.text).to_string(),
+                trigger_start: ts,
+                trigger_end: te,
+                sentence: e.sentence,
+                evidence: sentence.slice(doc.text).to_string(),
+                evidence_start: es,
+                evidence_end: ee,
+                rule: e.rule,
+                confidence: e.confidence,
+                arguments,
+            }
+        })
+        .collect();
+    (mentions, events)
+}
+
+fn mention_record(
+    article: &str,
+    id: String,
+    m: &Mention,
+    doc: &Doc,
+    chars: &CharMap,
+    g: &Gazetteer,
+) -> MentionRecord {
+    let (start, end) = chars.char_span(m.span);
+    let mut r = MentionRecord {
+        article: article.to_string(),
+        id,
+        kind: m.kind.as_str(),
+        text: m.span.slice(doc.text).to_string(),
+        start,
+        end,
+        sentence: doc.sentence_of(m.span.start),
+        entity: None,
+        entity_id: None,
+        normalized: None,
+        source: m.source,
+        symbol: None,
+        exchange: None,
+        company: None,
+        developer: None,
+        value: None,
+        timex_type: None,
+        anchor: None,
+        amount: None,
+        currency: None,
+        percent: None,
+    };
+    match &m.value {
+        MentionValue::Entity(e) => {
+            let e = g.entity(*e);
+            r.entity = Some(e.canonical.clone());
+            r.entity_id = Some(e.id.clone());
+            r.normalized = Some(e.canonical.clone());
+            r.developer = e.developer.clone();
+        }
+        MentionValue::Ticker {
+            symbol,
+            mic,
+            company,
+        } => {
+            if let Some(c) = company {
+                let c = g.entity(*c);
+                r.entity = Some(c.canonical.clone());
+                r.entity_id = Some(c.id.clone());
+                r.company = Some(c.id.clone());
+            }
+            r.normalized = Some(symbol.clone());
+            r.symbol = Some(symbol.clone());
+            r.exchange = mic.map(str::to_string);
+        }
+        MentionValue::Date { timex, .. } => {
+            if let Some(t) = timex {
+                r.value = t.value.clone();
+                r.normalized = t.value.clone();
+                r.timex_type = Some(t.timex_type);
+                r.anchor = Some(t.anchor.as_str());
+            }
+        }
+        MentionValue::Money { amount, currency } => {
+            r.normalized = Some(format!("{amount} {currency}"));
+            r.amount = Some(Number(amount.clone()));
+            r.currency = Some(currency);
+        }
+        MentionValue::Percent { percent } => {
+            r.normalized = Some(percent.clone());
+            r.percent = Some(Number(percent.clone()));
+        }
+    }
+    r
+}
+
+/// The flat CSV form of an event: fixed columns, then `<role>` (normalized)
+/// and `<role>_text` for each role in [`ROLES`], then the evidence.
+pub fn event_csv_header() -> Vec<String> {
+    let mut h: Vec<String> = [
+        "article",
+        "id",
+        "type",
+        "subtype",
+        "trigger",
+        "trigger_start",
+        "trigger_end",
+        "sentence",
+        "rule",
+        "confidence",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for role in ROLES {
+        h.push(role.to_string());
+        h.push(format!("{role}_text"));
+        h.push(format!("{role}_mention"));
+    }
+    h.extend(["evidence_start", "evidence_end", "evidence"].map(String::from));
+    h
+}
+
+/// One event as a CSV row matching [`event_csv_header`].
+pub fn event_csv_row(e: &EventRecord) -> Vec<String> {
+    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+    let mut row = vec![
+        e.article.clone(),
+        e.id.clone(),
+        e.kind.to_string(),
+        e.subtype.unwrap_or_default().to_string(),
+        e.trigger.clone(),
+        e.trigger_start.to_string(),
+        e.trigger_end.to_string(),
+        e.sentence.to_string(),
+        e.rule.to_string(),
+        e.confidence.to_string(),
+    ];
+    for role in ROLES {
+        match e.arguments.get(role) {
+            Some(a) => row.extend([opt(&a.normalized), opt(&a.text), opt(&a.mention)]),
+            None => row.extend([String::new(), String::new(), String::new()]),
+        }
+    }
+    row.extend([
+        e.evidence_start.to_string(),
+        e.evidence_end.to_string(),
+        e.evidence.clone(),
+    ]);
+    row
+}

@@ -1,0 +1,135 @@
+//! The pipeline: built once, shared by threads, one article at a time.
+//!
+//! Stages, in this fixed order: tokenize → sentences → gazetteer matching →
+//! pattern recognizers → overlap resolution → temporal normalization (against
+//! the article's DCT) → event rules → records.
+
+use crate::article::Article;
+use crate::doc::Doc;
+use crate::error::Result;
+use crate::event::EventRules;
+use crate::gazetteer::{Gazetteer, GazetteerSource};
+use crate::mention::{Mention, MentionType, MentionValue};
+use crate::output::record::{self, EventRecord, MentionRecord};
+use crate::recognize::Recognizers;
+use crate::temporal::{normalize, tense_of};
+use crate::tokenize::{split_sentences, tokenize};
+
+/// What the pipeline extracts from one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extraction {
+    /// Mentions in text order (start, end, type), ids `m1`, `m2`, …
+    pub mentions: Vec<MentionRecord>,
+    /// Events in text order, ids `e1`, `e2`, …
+    pub events: Vec<EventRecord>,
+    /// Number of sentences in the article.
+    pub sentences: usize,
+}
+
+/// The extraction pipeline. `Send + Sync`: build it once and share it.
+///
+/// ```
+/// use newsie::{Article, Pipeline};
+/// use newsie::article::DctSource;
+/// use newsie::gazetteer::GazetteerSource;
+/// let pipeline = Pipeline::new(&GazetteerSource::Bundled).unwrap();
+/// let article = Article::new("a1", "Alibaba (9988.HK) unveiled Qwen 2.5-Max on Wednesday.")
+///     .with_dct(jiff::civil::date(2025, 1, 29), DctSource::Option);
+/// let x = pipeline.process(&article);
+/// let found: Vec<(&str, Option<&str>)> = x.mentions.iter().map(|m| (m.kind, m.normalized.as_deref())).collect();
+/// assert_eq!(found, [
+///     ("company", Some("Alibaba Group")),
+///     ("ticker", Some("9988.HK")),
+///     ("model", Some("Qwen 2.5-Max")),
+///     ("date", Some("2025-01-29")),
+/// ]);
+/// assert_eq!(x.events[0].arguments["product"].normalized.as_deref(), Some("Qwen 2.5-Max"));
+/// ```
+#[derive(Debug)]
+pub struct Pipeline {
+    gazetteer: Gazetteer,
+    recognizers: Recognizers,
+    rules: EventRules,
+}
+
+impl Pipeline {
+    /// Loads the gazetteer and compiles every recognizer and rule.
+    ///
+    /// # Errors
+    /// As [`Gazetteer::load`].
+    pub fn new(gazetteers: &GazetteerSource) -> Result<Pipeline> {
+        Ok(Pipeline::with_gazetteer(Gazetteer::load(gazetteers)?))
+    }
+
+    /// A pipeline over an already loaded gazetteer.
+    pub fn with_gazetteer(gazetteer: Gazetteer) -> Pipeline {
+        Pipeline {
+            gazetteer,
+            recognizers: Recognizers::default(),
+            rules: EventRules::default(),
+        }
+    }
+
+    /// The gazetteer in use.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Runs every stage over one article.
+    pub fn process(&self, article: &Article) -> Extraction {
+        let text = article.text.as_str();
+        let tokens = tokenize(text);
+        let sentences = split_sentences(text, &tokens);
+        let mut candidates: Vec<Mention> = self
+            .gazetteer
+            .find(text)
+            .into_iter()
+            .map(|m| Mention {
+                span: m.span,
+                kind: match self.gazetteer.entity(m.entity).kind {
+                    crate::gazetteer::EntityKind::Company => MentionType::Company,
+                    crate::gazetteer::EntityKind::Model => MentionType::Model,
+                },
+                source: "gazetteer",
+                value: MentionValue::Entity(m.entity),
+            })
+            .collect();
+        self.recognizers
+            .find(text, &self.gazetteer, &mut candidates);
+        let mentions = crate::resolve::resolve(candidates);
+        let mut doc = Doc {
+            text,
+            tokens,
+            sentences,
+            mentions,
+        };
+        normalize_dates(&mut doc, article);
+        let events = self.rules.extract(&doc, &self.gazetteer);
+        let (mentions, events) = record::records(&article.id, &doc, &events, &self.gazetteer);
+        Extraction {
+            mentions,
+            events,
+            sentences: doc.sentences.len(),
+        }
+    }
+}
+
+/// The temporal stage: every date mention gets its TIMEX3 value.
+fn normalize_dates(doc: &mut Doc, article: &Article) {
+    for i in 0..doc.mentions.len() {
+        let MentionValue::Date { expr, .. } = doc.mentions[i].value else {
+            continue;
+        };
+        let s = doc.sentence_of(doc.mentions[i].span.start);
+        let tense = if doc.sentences.is_empty() {
+            crate::temporal::Tense::Past
+        } else {
+            tense_of(doc.sentence_words(s))
+        };
+        let timex = normalize(expr, article.dct, tense);
+        doc.mentions[i].value = MentionValue::Date {
+            expr,
+            timex: Some(timex),
+        };
+    }
+}

@@ -1,0 +1,80 @@
+//! Percentages: `97%`, `3.2 %`, `55 pct` (Reuters), `20 percent`, `20 per cent`.
+//!
+//! The value is in percent (`97`, not `0.97`) and unsigned: direction (a cut
+//! or a rise) is the business of the event rules, not of the number.
+//! Percentage points (`2 percentage points`) are not percentages and are not
+//! recognized here.
+
+use regex::Regex;
+
+use super::number::scale_decimal;
+use crate::mention::{Mention, MentionType, MentionValue};
+use crate::span::Span;
+
+/// Recognizes percentages.
+#[derive(Debug)]
+pub struct PercentRecognizer {
+    re: Regex,
+}
+
+impl Default for PercentRecognizer {
+    fn default() -> Self {
+        let re = Regex::new(
+            r"\b(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?%|[\s-](?i:percent|per\s?cent|pct)\b)",
+        )
+        .expect("percent regex");
+        PercentRecognizer { re }
+    }
+}
+
+impl PercentRecognizer {
+    /// Finds percentages in `text`.
+    pub fn find(&self, text: &str, out: &mut Vec<Mention>) {
+        for c in self.re.captures_iter(text) {
+            let whole = c.get(0).expect("group 0");
+            let Some(percent) = scale_decimal(&c["num"], 0) else {
+                continue;
+            };
+            out.push(Mention {
+                span: Span::new(whole.start(), whole.end()),
+                kind: MentionType::Percent,
+                source: "pattern",
+                value: MentionValue::Percent { percent },
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_forms() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("by up to 97% on", &[("97%", "97")]),
+            ("fell 3.2 % to", &[("3.2 %", "3.2")]),
+            ("a 55 pct interest", &[("55 pct", "55")]),
+            ("rose 20 percent", &[("20 percent", "20")]),
+            ("rose 20 per cent", &[("20 per cent", "20")]),
+            ("a 10-percent stake", &[("10-percent", "10")]),
+            ("up 1,200%", &[("1,200%", "1200")]),
+            ("2 percentage points", &[]),
+            ("Qwen 2.5 model", &[]),
+            ("5 pctl", &[]),
+        ];
+        for (text, want) in cases {
+            let mut out = Vec::new();
+            PercentRecognizer::default().find(text, &mut out);
+            let got: Vec<(&str, String)> = out
+                .iter()
+                .map(|m| match &m.value {
+                    MentionValue::Percent { percent } => (m.span.slice(text), percent.clone()),
+                    v => panic!("{v:?}"),
+                })
+                .collect();
+            let want: Vec<(&str, String)> = want.iter().map(|(a, b)| (*a, b.to_string())).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,303 @@
+//! Temporal normalization: a date expression plus the document creation time
+//! (DCT) gives a TIMEX3 value (ISO-TimeML, <https://www.timeml.org>).
+//!
+//! Absolute expressions (`January 10, 2025`, `2025-01-10`, `May 2024`) need no
+//! anchor. Relative ones (`Wednesday`, `January 10`) are resolved against the
+//! DCT, using the tense of their sentence:
+//! - a **weekday** points back to the latest such day on or before the DCT
+//!   (news is written in the past tense: "said on Wednesday"), or forward to
+//!   the first such day on or after it when the sentence speaks of the future
+//!   ("will launch on Friday");
+//! - a **month and day** without a year take the year that puts the date
+//!   nearest to the DCT (a January article's "December 15" is last year's,
+//!   a December article's "January 10" next year's); in a future sentence,
+//!   the first such date on or after the DCT.
+//!
+//! Without a DCT a relative expression gets no value (and anchor
+//! [`Anchor::Unresolved`]); it is never guessed from the clock. Calendar
+//! arithmetic is jiff's.
+
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
+
+/// A recognized date expression, before normalization.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateExpr {
+    /// A full calendar date: `January 10, 2025`, `10 January 2025`, `2025-01-10`.
+    Full(Date),
+    /// A month of a year: `May 2024`.
+    MonthOfYear {
+        /// Year.
+        year: i16,
+        /// Month, 1-12.
+        month: i8,
+    },
+    /// A month and day without a year: `January 10`, `Jan. 10`, `10 January`.
+    MonthDay {
+        /// Month, 1-12.
+        month: i8,
+        /// Day of month, 1-31 (valid for the month in some year).
+        day: i8,
+    },
+    /// A weekday name: `Wednesday`.
+    Weekday(Weekday),
+}
+
+/// The tense of the sentence around an expression, as far as it matters for
+/// resolving relative dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    /// Past or present (the default in news).
+    Past,
+    /// Future: `will`, `plans to`, `is expected to`, `next`, `upcoming`, …
+    Future,
+}
+
+/// What a value was computed from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// The expression is absolute.
+    None,
+    /// Resolved against the document creation time.
+    Dct,
+    /// Relative, but the article has no DCT: the value is null.
+    Unresolved,
+}
+
+impl Anchor {
+    /// The name used in records: `none`, `dct`, `unresolved`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Anchor::None => "none",
+            Anchor::Dct => "dct",
+            Anchor::Unresolved => "unresolved",
+        }
+    }
+}
+
+/// A normalized temporal expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Timex {
+    /// TIMEX3 value (`2025-01-29`, `2024-05`), or `None` when unresolved.
+    pub value: Option<String>,
+    /// TIMEX3 type; `DATE` for every expression recognized so far.
+    pub timex_type: &'static str,
+    /// What the value was computed from.
+    pub anchor: Anchor,
+}
+
+/// Words that put a sentence in the future tense.
+const FUTURE_CUES: &[&str] = &[
+    "will",
+    "'ll",
+    "’ll",
+    "shall",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "expects",
+    "expected",
+    "intends",
+    "scheduled",
+    "upcoming",
+    "next",
+    "later",
+    "due",
+    "going",
+];
+
+/// Guesses the tense of a sentence from its lowercased words.
+///
+/// ```
+/// use newsie::temporal::{tense_of, Tense};
+/// assert_eq!(tense_of(["it", "will", "launch", "on", "friday"]), Tense::Future);
+/// assert_eq!(tense_of(["it", "launched", "on", "friday"]), Tense::Past);
+/// ```
+pub fn tense_of<'a>(words: impl IntoIterator<Item = &'a str>) -> Tense {
+    let future = words
+        .into_iter()
+        .any(|w| FUTURE_CUES.iter().any(|c| c.eq_ignore_ascii_case(w)));
+    if future { Tense::Future } else { Tense::Past }
+}
+
+/// Normalizes `expr` against `dct` (see the module docs for the policy).
+///
+/// ```
+/// use jiff::civil::date;
+/// use newsie::temporal::{normalize, DateExpr, Tense};
+/// let dct = Some(date(2025, 1, 29)); // a Wednesday
+/// let wed = normalize(DateExpr::Weekday(jiff::civil::Weekday::Wednesday), dct, Tense::Past);
+/// assert_eq!(wed.value.as_deref(), Some("2025-01-29"));
+/// let jan10 = normalize(DateExpr::MonthDay { month: 1, day: 10 }, dct, Tense::Past);
+/// assert_eq!(jan10.value.as_deref(), Some("2025-01-10"));
+/// ```
+pub fn normalize(expr: DateExpr, dct: Option<Date>, tense: Tense) -> Timex {
+    let timex = |value: Option<String>, anchor| Timex {
+        value,
+        timex_type: "DATE",
+        anchor,
+    };
+    match expr {
+        DateExpr::Full(d) => timex(Some(d.to_string()), Anchor::None),
+        DateExpr::MonthOfYear { year, month } => {
+            timex(Some(format!("{year:04}-{month:02}")), Anchor::None)
+        }
+        DateExpr::MonthDay { month, day } => match dct {
+            None => timex(None, Anchor::Unresolved),
+            Some(dct) => timex(
+                resolve_month_day(month, day, dct, tense).map(|d| d.to_string()),
+                Anchor::Dct,
+            ),
+        },
+        DateExpr::Weekday(w) => match dct {
+            None => timex(None, Anchor::Unresolved),
+            Some(dct) => timex(
+                resolve_weekday(w, dct, tense).map(|d| d.to_string()),
+                Anchor::Dct,
+            ),
+        },
+    }
+}
+
+fn resolve_weekday(w: Weekday, dct: Date, tense: Tense) -> Option<Date> {
+    let today = dct.weekday().to_monday_zero_offset() as i64;
+    let target = w.to_monday_zero_offset() as i64;
+    let days = match tense {
+        Tense::Past => -((today - target).rem_euclid(7)),
+        Tense::Future => (target - today).rem_euclid(7),
+    };
+    dct.checked_add(days.days()).ok()
+}
+
+fn resolve_month_day(month: i8, day: i8, dct: Date, tense: Tense) -> Option<Date> {
+    let candidates =
+        (dct.year() - 1..=dct.year() + 1).filter_map(|y| Date::new(y, month, day).ok());
+    match tense {
+        Tense::Future => candidates.into_iter().find(|d| *d >= dct),
+        Tense::Past => {
+            candidates.min_by_key(|d| (dct.until(*d).map_or(i32::MAX, |s| s.get_days().abs()), *d))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn relative_dates_against_the_dct() {
+        let wed = date(2025, 1, 29);
+        let fri = date(2025, 1, 31);
+        // (expression, dct, tense, expected value)
+        let cases: &[(DateExpr, Date, Tense, &str)] = &[
+            (
+                DateExpr::Weekday(Weekday::Wednesday),
+                wed,
+                Tense::Past,
+                "2025-01-29",
+            ),
+            (
+                DateExpr::Weekday(Weekday::Monday),
+                wed,
+                Tense::Past,
+                "2025-01-27",
+            ),
+            (
+                DateExpr::Weekday(Weekday::Thursday),
+                wed,
+                Tense::Past,
+                "2025-01-23",
+            ),
+            (
+                DateExpr::Weekday(Weekday::Thursday),
+                wed,
+                Tense::Future,
+                "2025-01-30",
+            ),
+            (
+                DateExpr::Weekday(Weekday::Monday),
+                fri,
+                Tense::Future,
+                "2025-02-03",
+            ),
+            (
+                DateExpr::Weekday(Weekday::Friday),
+                fri,
+                Tense::Future,
+                "2025-01-31",
+            ),
+            (
+                DateExpr::MonthDay { month: 1, day: 10 },
+                wed,
+                Tense::Past,
+                "2025-01-10",
+            ),
+            (
+                DateExpr::MonthDay { month: 12, day: 15 },
+                wed,
+                Tense::Past,
+                "2024-12-15",
+            ),
+            (
+                DateExpr::MonthDay { month: 3, day: 31 },
+                date(1987, 2, 26),
+                Tense::Past,
+                "1987-03-31",
+            ),
+            (
+                DateExpr::MonthDay { month: 1, day: 10 },
+                date(2024, 12, 20),
+                Tense::Past,
+                "2025-01-10",
+            ),
+            (
+                DateExpr::MonthDay { month: 1, day: 10 },
+                wed,
+                Tense::Future,
+                "2026-01-10",
+            ),
+            (
+                DateExpr::MonthDay { month: 2, day: 29 },
+                wed,
+                Tense::Past,
+                "2024-02-29",
+            ),
+            (
+                DateExpr::Full(date(2024, 5, 1)),
+                wed,
+                Tense::Past,
+                "2024-05-01",
+            ),
+            (
+                DateExpr::MonthOfYear {
+                    year: 2024,
+                    month: 5,
+                },
+                wed,
+                Tense::Past,
+                "2024-05",
+            ),
+        ];
+        for &(expr, dct, tense, want) in cases {
+            let t = normalize(expr, Some(dct), tense);
+            assert_eq!(
+                t.value.as_deref(),
+                Some(want),
+                "{expr:?} at {dct} ({tense:?})"
+            );
+        }
+    }
+
+    #[test]
+    fn no_dct_means_no_guess() {
+        let t = normalize(DateExpr::Weekday(Weekday::Monday), None, Tense::Past);
+        assert_eq!((t.value, t.anchor), (None, Anchor::Unresolved));
+        let t = normalize(DateExpr::Full(date(2025, 1, 10)), None, Tense::Past);
+        assert_eq!(
+            (t.value.as_deref(), t.anchor),
+            (Some("2025-01-10"), Anchor::None)
+        );
+    }
+}
