@@ -49,11 +49,23 @@ impl Doc<'_> {
             .find(|&j| self.mentions[j].kind == kind)
     }
 
-    /// The lowercased words of sentence `s` (for tense and cue lookups).
-    pub fn sentence_words(&self, s: usize) -> impl Iterator<Item = &str> + '_ {
-        self.sentence_tokens(s)
+    /// Up to `n` words right before byte `byte`, within its sentence, in
+    /// text order.
+    pub fn words_before(&self, byte: usize, n: usize) -> Vec<&str> {
+        if self.sentences.is_empty() {
+            return Vec::new();
+        }
+        let sent = &self.sentences[self.sentence_of(byte)];
+        let toks = &self.tokens[sent.first_token..sent.end_token];
+        let upto = toks.partition_point(|t| t.span.start < byte);
+        let mut words: Vec<&str> = toks[..upto]
             .iter()
+            .rev()
             .filter(|t| t.kind == TokenKind::Word)
+            .take(n)
             .map(|t| t.text(self.text))
+            .collect();
+        words.reverse();
+        words
     }
 }

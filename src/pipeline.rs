@@ -114,18 +114,17 @@ impl Pipeline {
     }
 }
 
+/// How many words before a date expression decide its tense ("will launch on
+/// Friday" is future; "said on Tuesday it expects" is past).
+const TENSE_WINDOW: usize = 6;
+
 /// The temporal stage: every date mention gets its TIMEX3 value.
 fn normalize_dates(doc: &mut Doc, article: &Article) {
     for i in 0..doc.mentions.len() {
         let MentionValue::Date { expr, .. } = doc.mentions[i].value else {
             continue;
         };
-        let s = doc.sentence_of(doc.mentions[i].span.start);
-        let tense = if doc.sentences.is_empty() {
-            crate::temporal::Tense::Past
-        } else {
-            tense_of(doc.sentence_words(s))
-        };
+        let tense = tense_of(doc.words_before(doc.mentions[i].span.start, TENSE_WINDOW));
         let timex = normalize(expr, article.dct, tense);
         doc.mentions[i].value = MentionValue::Date {
             expr,

@@ -6,11 +6,12 @@
 //! DCT, using the tense of their sentence:
 //! - a **weekday** points back to the latest such day on or before the DCT
 //!   (news is written in the past tense: "said on Wednesday"), or forward to
-//!   the first such day on or after it when the sentence speaks of the future
-//!   ("will launch on Friday");
+//!   the first such day on or after it when the words right before it speak
+//!   of the future ("will launch on Friday", "is expected to report on
+//!   Monday");
 //! - a **month and day** without a year take the year that puts the date
 //!   nearest to the DCT (a January article's "December 15" is last year's,
-//!   a December article's "January 10" next year's); in a future sentence,
+//!   a December article's "January 10" next year's); after a future cue,
 //!   the first such date on or after the DCT.
 //!
 //! Without a DCT a relative expression gets no value (and anchor
@@ -107,7 +108,8 @@ const FUTURE_CUES: &[&str] = &[
     "going",
 ];
 
-/// Guesses the tense of a sentence from its lowercased words.
+/// Guesses the tense of the words right before a date expression (the
+/// pipeline passes the six words before it in its sentence).
 ///
 /// ```
 /// use newsie::temporal::{tense_of, Tense};

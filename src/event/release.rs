@@ -87,8 +87,8 @@ const NOMINAL_BEFORE: &[&str] = &[
 /// (or right after a company: "Baidu and Tencent launch …"); elsewhere they are
 /// nouns or adjectives ("open-source AI models").
 const BASE_FORM_CUES: &[&str] = &[
-    "to", "will", "would", "could", "can", "may", "might", "shall", "should", "must", "’ll", "'ll", "and", "also", "soon",
-    "jointly", "quickly", "now",
+    "to", "will", "would", "could", "can", "may", "might", "shall", "should", "must", "’ll", "'ll",
+    "and", "also", "soon", "jointly", "quickly", "now",
 ];
 /// A trigger right after one of these is passive: "was released".
 const PASSIVE_BEFORE: &[&str] = &[
@@ -305,7 +305,10 @@ impl ReleaseRule {
                     continue;
                 }
                 if is_base_form(w) {
-                    let after_company = i > 0 && doc.mentions_in(toks[i - 1].span).any(|m| doc.mentions[m].kind == MentionType::Company);
+                    let after_company = i > 0
+                        && doc
+                            .mentions_in(toks[i - 1].span)
+                            .any(|m| doc.mentions[m].kind == MentionType::Company);
                     if !after_company && !before(1).is_some_and(|p| is_in(BASE_FORM_CUES, p)) {
                         continue;
                     }
@@ -479,7 +482,18 @@ struct Found {
 
 /// True for the uninflected verb forms, which double as nouns and adjectives.
 fn is_base_form(w: &str) -> bool {
-    matches!(w, "unveil" | "launch" | "release" | "debut" | "open-source" | "roll" | "announce" | "introduce" | "ship")
+    matches!(
+        w,
+        "unveil"
+            | "launch"
+            | "release"
+            | "debut"
+            | "open-source"
+            | "roll"
+            | "announce"
+            | "introduce"
+            | "ship"
+    )
 }
 
 /// The object phrase starting at token `from`, or `None` when it is empty.

@@ -81,7 +81,9 @@ pub struct Writer {
 fn table(format: Format, w: Box<dyn Write>) -> Table {
     match format {
         Format::Jsonl => Table::Jsonl(w),
-        Format::Csv => Table::Csv(Box::new(csv::WriterBuilder::new().has_headers(true).from_writer(w))),
+        Format::Csv => Table::Csv(Box::new(
+            csv::WriterBuilder::new().has_headers(true).from_writer(w),
+        )),
     }
 }
 

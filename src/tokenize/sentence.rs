@@ -120,7 +120,11 @@ fn is_abbreviation(text: &str, tokens: &[Token], dot: usize, next: &Token) -> bo
     let word = prev.text(text);
     let lower = word.to_lowercase();
     let single_letter = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    let dotted = word.contains('.') && word.len() <= 6; // "U.S", "U.K", "e.g"
+    // "U.S", "U.K", "e.g", "Ph.D": letters in dotted segments of one or two.
+    let dotted = word.contains('.')
+        && word.split('.').all(|seg| {
+            (1..=2).contains(&seg.chars().count()) && seg.chars().all(char::is_alphabetic)
+        });
     let month_then_number = MONTHS.contains(&lower.as_str()) && next.kind == TokenKind::Number;
     TITLES.contains(&lower.as_str()) || single_letter || dotted || month_then_number
 }
@@ -147,6 +151,8 @@ mod tests {
             ),
             ("Dr. Ma and J. Smith met.", &["Dr. Ma and J. Smith met."]),
             ("Sales in the U.S. rose.", &["Sales in the U.S. rose."]),
+            ("worth US$1.5bn. Analysts", &["worth US$1.5bn.", "Analysts"]),
+            ("bought JD.com. Then", &["bought JD.com.", "Then"]),
             ("Due Jan. 10. Next.", &["Due Jan. 10.", "Next."]),
             (
                 "It grew 2.5 pct. 1987 was good.",

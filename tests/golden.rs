@@ -1,0 +1,192 @@
+//! Golden files: the whole JSONL output for each of our fixture articles and
+//! for the reference article, compared record by record (insta snapshots in
+//! `tests/snapshots/`, reviewed by hand line by line before acceptance).
+
+mod common;
+
+use common::{newsie, records, shared};
+use serde_json::Value;
+
+fn snapshot_of(out: &std::process::Output) -> String {
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+#[test]
+fn golden_moonshot_kimi_release() {
+    let out = newsie(&[
+        "extract",
+        "-q",
+        "fixtures/articles/moonshot-kimi-release.txt",
+    ]);
+    insta::assert_snapshot!("moonshot-kimi-release", snapshot_of(&out));
+}
+
+#[test]
+fn golden_chip_price_cuts() {
+    let out = newsie(&["extract", "-q", "fixtures/articles/chip-price-cuts.txt"]);
+    insta::assert_snapshot!("chip-price-cuts", snapshot_of(&out));
+}
+
+#[test]
+fn golden_wire_feed() {
+    let out = newsie(&["extract", "-q", "fixtures/articles/wire-feed.jsonl"]);
+    insta::assert_snapshot!("wire-feed", snapshot_of(&out));
+}
+
+/// The reference article's output, with its sentences (third-party text)
+/// redacted from the golden file: `evidence` becomes its offsets, and the
+/// path is made independent of where the shared folder is.
+#[test]
+fn golden_reference_article() {
+    let Some(shared) = shared() else { return };
+    let seed = shared.join("seed/qwen-2.5-max.txt");
+    let out = newsie(&[
+        "extract",
+        "-q",
+        "--published",
+        "2025-01-29",
+        seed.to_str().unwrap(),
+    ]);
+    let mut lines = Vec::new();
+    for mut r in records(&out) {
+        if r["record"] == "event" {
+            let span = format!(
+                "<sentence {} chars {}..{}>",
+                r["sentence"], r["evidence_start"], r["evidence_end"]
+            );
+            r["evidence"] = Value::String(span);
+        }
+        if r["record"] == "article" {
+            r["path"] = Value::String("<shared>/seed/qwen-2.5-max.txt".into());
+        }
+        lines.push(serde_json::to_string(&r).unwrap());
+    }
+    insta::assert_snapshot!("reference-article", lines.join("\n"));
+}
+
+/// What the first issue requires of the reference article, spelled out.
+#[test]
+fn reference_article_required_output() {
+    let Some(shared) = shared() else { return };
+    let seed = shared.join("seed/qwen-2.5-max.txt");
+    let text = std::fs::read_to_string(&seed).unwrap();
+    let chars: Vec<char> = text.chars().collect();
+    let out = newsie(&[
+        "extract",
+        "-q",
+        "--published",
+        "2025-01-29",
+        seed.to_str().unwrap(),
+    ]);
+    let recs = records(&out);
+    let mentions: Vec<&Value> = recs.iter().filter(|r| r["record"] == "mention").collect();
+    let of_type = |t: &'static str| mentions.iter().filter(move |m| m["type"] == t).copied();
+    let has = |t: &'static str, text: &str, normalized: &str| {
+        of_type(t).any(|m| m["text"] == text && m["normalized"] == normalized)
+    };
+    // Offsets are character offsets that slice the original text.
+    for m in &mentions {
+        let (s, e) = (
+            m["start"].as_u64().unwrap() as usize,
+            m["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            chars[s..e].iter().collect::<String>(),
+            m["text"].as_str().unwrap(),
+            "{m}"
+        );
+    }
+    let company_ids: std::collections::BTreeSet<&str> = of_type("company")
+        .filter_map(|m| m["entity_id"].as_str())
+        .collect();
+    for id in [
+        "alibaba",
+        "deepseek",
+        "bytedance",
+        "openai",
+        "meta",
+        "microsoft",
+        "baidu",
+        "tencent",
+    ] {
+        assert!(
+            company_ids.contains(id),
+            "company {id} missing: {company_ids:?}"
+        );
+    }
+    for (symbol, company) in [
+        ("9988.HK", "alibaba"),
+        ("9888.HK", "baidu"),
+        ("0700.HK", "tencent"),
+    ] {
+        assert!(
+            of_type("ticker").any(|m| m["symbol"] == symbol && m["company"] == company),
+            "ticker {symbol}"
+        );
+    }
+    for model in [
+        "Qwen 2.5",
+        "Qwen 2.5-Max",
+        "DeepSeek-V3",
+        "GPT-4o",
+        "Llama-3.1-405B",
+        "DeepSeek-R1",
+        "DeepSeek-V2",
+    ] {
+        assert!(has("model", model, model), "model {model}");
+    }
+    // DeepSeek-V3 also inside "DeepSeek-V3-powered".
+    assert!(
+        of_type("model").any(
+            |m| m["text"] == "DeepSeek-V3" && chars[m["end"].as_u64().unwrap() as usize] == '-'
+        )
+    );
+    assert!(
+        !of_type("model")
+            .any(|m| m["text"] == "Qwen 2.5" && chars[m["end"].as_u64().unwrap() as usize] == '-'),
+        "Qwen 2.5-Max split"
+    );
+    assert!(has("date", "Wednesday", "2025-01-29"));
+    assert!(has("date", "January 10", "2025-01-10"));
+    assert!(has("date", "January 20", "2025-01-20"));
+    assert!(has("money", "1 yuan", "1 CNY"));
+    assert!(
+        of_type("money")
+            .any(|m| m["text"] == "$0.14" && m["amount"] == 0.14 && m["currency"] == "USD")
+    );
+    assert!(of_type("percent").any(|m| m["percent"] == 97));
+    // No Meta inside another word, no date or money from "Qwen 2.5".
+    for m in of_type("company").filter(|m| m["entity_id"] == "meta") {
+        let (s, e) = (
+            m["start"].as_u64().unwrap() as usize,
+            m["end"].as_u64().unwrap() as usize,
+        );
+        assert!(s == 0 || !chars[s - 1].is_alphanumeric());
+        assert!(e == chars.len() || !chars[e].is_alphanumeric());
+    }
+    for m in mentions
+        .iter()
+        .filter(|m| m["type"] == "date" || m["type"] == "money")
+    {
+        assert!(!m["text"].as_str().unwrap().contains("2.5"), "{m}");
+    }
+    let release = recs
+        .iter()
+        .find(|r| r["record"] == "event" && r["type"] == "release" && r["trigger"] == "unveiled")
+        .expect("release event");
+    assert_eq!(
+        release["arguments"]["company"]["normalized"],
+        "Alibaba Group"
+    );
+    assert_eq!(
+        release["arguments"]["product"]["normalized"],
+        "Qwen 2.5-Max"
+    );
+    assert_eq!(release["arguments"]["date"]["normalized"], "2025-01-29");
+}
