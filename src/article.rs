@@ -79,7 +79,7 @@ impl DctSource {
 ///   `2025-01-29 08:15:00`, `2025-01-29T08:15:00+08:00`. The date is taken as
 ///   written (no time-zone conversion): it is the date the publisher printed.
 /// - Reuters-21578's `26-FEB-1987 15:01:01.79` (`DD-MON-YYYY`, then a time).
-///   Trailing desk codes (`00:02:59.13RM`) are part of the form.
+///   Trailing desk codes (`00:02:59.13RM`, `02:17:09.88T C`) are part of the form.
 ///   The date part decides; a malformed time after a valid date (one Reuters
 ///   record has `31-MAR-1987 605:12:19.12`) keeps the date and returns a note.
 ///
@@ -103,7 +103,7 @@ pub fn parse_dct(value: &str) -> Result<(Date, Option<String>), String> {
     if let Some((date, rest)) = parse_reuters(v) {
         // Some Reuters stamps end in desk codes: `00:02:59.13RM`.
         let rest = rest.trim();
-        let clock = rest.trim_end_matches(|c: char| c.is_ascii_uppercase());
+        let clock = rest.trim_end_matches(|c: char| c.is_ascii_uppercase() || c == ' ');
         let note = (!rest.is_empty() && !is_time_of_day(clock))
             .then(|| format!("publication date {value:?}: time part {rest:?} ignored"));
         return Ok((date, note));
@@ -182,6 +182,7 @@ mod tests {
             (" 2023-03-11 19:26:00 ", Some("2023-03-11"), false),
             ("26-FEB-1987 15:01:01.79", Some("1987-02-26"), false),
             ("27-MAR-1987 00:02:59.13RM", Some("1987-03-27"), false),
+            ("27-MAR-1987 02:17:09.88T C", Some("1987-03-27"), false),
             ("5-MAR-1987 09:00:00.00", Some("1987-03-05"), false),
             ("31-MAR-1987 605:12:19.12", Some("1987-03-31"), true),
             ("2025-02-30", None, false),

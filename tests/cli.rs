@@ -1,0 +1,356 @@
+//! The command-line contract: exit codes, both formats, folders, standard
+//! input, bad input accounted for, output independent of thread count.
+
+mod common;
+
+use common::{newsie, newsie_with_stdin, records};
+use serde_json::Value;
+
+fn code(out: &std::process::Output) -> i32 {
+    out.status.code().expect("exit code")
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn usage_and_setup_errors_exit_2() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["extract"], "PATH"),
+        (&["extract", "--format", "xml", "fixtures"], "xml"),
+        (
+            &["extract", "--published", "29/01/2025", "fixtures"],
+            "YYYY-MM-DD",
+        ),
+        (
+            &["extract", "--gazetteers", "no/such/dir", "fixtures"],
+            "no/such/dir/companies.tsv",
+        ),
+        (&["extract", "-j", "0", "fixtures"], "--threads"),
+        (&["frobnicate"], "frobnicate"),
+    ];
+    for (args, needle) in cases {
+        let out = newsie(args);
+        assert_eq!(code(&out), 2, "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(needle), "{args:?}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn malformed_gazetteer_names_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("companies.tsv"),
+        "id\tcanonical\nacme\tAcme\nAcme Two\tAcme 2\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("models.tsv"), "id\tcanonical\n").unwrap();
+    let out = newsie(&[
+        "extract",
+        "--gazetteers",
+        dir.path().to_str().unwrap(),
+        "fixtures",
+    ]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("companies.tsv:3: id \"Acme Two\" is not a lowercase slug"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn custom_gazetteer_replaces_the_bundled_one() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("companies.tsv"),
+        "id\tcanonical\taliases\ttickers\nacme\tAcme Corp\tAcme\tACME@XNYS\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("models.tsv"),
+        "id\tcanonical\taliases\tdeveloper\nroadrunner-1\tRoadRunner-1\t\tacme\n",
+    )
+    .unwrap();
+    let out = newsie_with_stdin(
+        &[
+            "extract",
+            "-q",
+            "--gazetteers",
+            dir.path().to_str().unwrap(),
+            "-",
+        ],
+        Some("Acme launched RoadRunner-1; Alibaba did not.".as_bytes()),
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let ids: Vec<String> = records(&out)
+        .iter()
+        .filter(|r| r["record"] == "mention")
+        .map(|r| r["entity_id"].to_string())
+        .collect();
+    assert_eq!(ids, ["\"acme\"", "\"roadrunner-1\""]);
+}
+
+#[test]
+fn fixtures_folder_processes_every_article_in_order() {
+    let out = newsie(&["extract", "fixtures"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let recs = records(&out);
+    let articles: Vec<&str> = recs
+        .iter()
+        .filter(|r| r["record"] == "article")
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    // Sorted path order: chip-price-cuts.txt, moonshot-kimi-release.txt, wire-feed.jsonl (3 lines).
+    // An id without its own `id` is the path relative to the folder given.
+    assert_eq!(
+        articles,
+        [
+            "fx-chip-prices",
+            "fx-kimi-release",
+            "fx-wire-1",
+            "fx-feed-2",
+            "articles/wire-feed.jsonl#3"
+        ]
+    );
+    assert!(
+        stderr(&out).contains("5 articles from 3 files: 5 processed, 0 failed; 1 warnings"),
+        "{}",
+        stderr(&out)
+    );
+    // Within an article: article, warnings, mentions by offset, events.
+    let order: Vec<(&str, &str)> = recs
+        .iter()
+        .map(|r| {
+            (
+                r["record"].as_str().unwrap(),
+                r["article"].as_str().or(r["id"].as_str()).unwrap(),
+            )
+        })
+        .collect();
+    let feed2: Vec<&str> = order
+        .iter()
+        .filter(|(_, a)| *a == "fx-feed-2")
+        .map(|(k, _)| *k)
+        .collect();
+    assert_eq!(
+        feed2,
+        [
+            "article", "warning", "mention", "mention", "mention", "mention", "mention", "event"
+        ]
+    );
+}
+
+#[test]
+fn output_does_not_depend_on_thread_count() {
+    let one = newsie(&["extract", "-q", "-j", "1", "fixtures"]);
+    let two = newsie(&["extract", "-q", "-j", "2", "fixtures"]);
+    assert_eq!(code(&one), 0);
+    assert_eq!(one.stdout, two.stdout);
+}
+
+#[test]
+fn bad_inputs_are_reported_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(p.join("a.jsonl"), "{\"id\":\"ok\",\"text\":\"Baidu rose 3%.\"}\n{broken\n{\"id\":\"ok\",\"text\":\"again\"}\n").unwrap();
+    std::fs::write(p.join("b.txt"), "").unwrap();
+    std::fs::write(
+        p.join("c.txt"),
+        b"\xEF\xBB\xBFTencent\r\nfell 5% on caf\xE9 news.",
+    )
+    .unwrap();
+    std::fs::write(p.join("notes.md"), "not an input").unwrap();
+    let missing = p.join("missing.txt");
+    let out = newsie(&["extract", p.to_str().unwrap(), missing.to_str().unwrap()]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let recs = records(&out);
+    let errors: Vec<String> = recs
+        .iter()
+        .filter(|r| r["record"] == "error")
+        .map(|r| {
+            format!(
+                "{}:{}: {}",
+                r["input"].as_str().unwrap().rsplit('/').next().unwrap(),
+                r["line"],
+                r["reason"]
+            )
+        })
+        .collect();
+    assert_eq!(errors.len(), 3, "{errors:?}");
+    assert!(errors[0].starts_with("missing.txt:null:"), "{errors:?}");
+    assert!(
+        errors[1].starts_with("a.jsonl:2: \"malformed JSON"),
+        "{errors:?}"
+    );
+    assert!(
+        errors[2].starts_with("a.jsonl:3: \"repeated article id \\\"ok\\\""),
+        "{errors:?}"
+    );
+    let status: Vec<(String, String)> = recs
+        .iter()
+        .filter(|r| r["record"] == "article")
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap().to_string(),
+                r["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let want = [
+        ("ok", "processed"),
+        ("a.jsonl#2", "failed"),
+        ("ok", "failed"),
+        ("b.txt", "processed"),
+        ("c.txt", "processed"),
+    ];
+    assert_eq!(status, want.map(|(a, b)| (a.to_string(), b.to_string())));
+    assert!(
+        stderr(&out).contains(
+            "5 articles from 3 files: 3 processed, 3 failed; 1 warnings; 1 files skipped"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    // The BOM is dropped, CRLF kept, and offsets are characters.
+    let c: Vec<&Value> = recs
+        .iter()
+        .filter(|r| r["article"] == "c.txt" && r["record"] == "mention")
+        .collect();
+    let spans: Vec<(u64, u64, &str)> = c
+        .iter()
+        .map(|m| {
+            (
+                m["start"].as_u64().unwrap(),
+                m["end"].as_u64().unwrap(),
+                m["text"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(spans, [(0, 7, "Tencent"), (14, 16, "5%")]);
+    assert!(recs.iter().any(
+        |r| r["record"] == "warning" && r["reason"].as_str().unwrap().contains("invalid UTF-8")
+    ));
+}
+
+#[test]
+fn standard_input_with_published_date() {
+    let out = newsie_with_stdin(
+        &["extract", "-q", "--published", "2025-01-29", "-"],
+        Some(b"Alibaba said on Monday it would cut prices."),
+    );
+    assert_eq!(code(&out), 0);
+    let recs = records(&out);
+    assert_eq!(recs[0]["id"], "-");
+    assert_eq!(recs[0]["dct_source"], "option");
+    let date = recs.iter().find(|r| r["type"] == "date").unwrap();
+    assert_eq!(
+        (date["text"].as_str(), date["value"].as_str()),
+        (Some("Monday"), Some("2025-01-27"))
+    );
+}
+
+#[test]
+fn csv_to_standard_output_is_the_mentions_table() {
+    let out = newsie(&[
+        "extract",
+        "-q",
+        "-f",
+        "csv",
+        "fixtures/articles/chip-price-cuts.txt",
+    ]);
+    assert_eq!(code(&out), 0);
+    let mut rdr = csv::Reader::from_reader(out.stdout.as_slice());
+    let header: Vec<String> = rdr.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(
+        header.join(","),
+        "article,id,type,text,start,end,sentence,entity,entity_id,normalized,source,symbol,exchange,company,developer,value,timex_type,anchor,amount,currency,percent"
+    );
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 19);
+    let money = rows.iter().find(|r| &r[3] == "$589 billion").unwrap();
+    assert_eq!(
+        (&money[9], &money[18], &money[19]),
+        ("589000000000 USD", "589000000000", "USD")
+    );
+}
+
+#[test]
+fn output_folder_in_both_formats() {
+    for (format, ext) in [("csv", "csv"), ("jsonl", "jsonl")] {
+        let dir = tempfile::tempdir().unwrap();
+        let out_dir = dir.path().join("out");
+        let out = newsie(&[
+            "extract",
+            "-q",
+            "-f",
+            format,
+            "-o",
+            out_dir.to_str().unwrap(),
+            "fixtures",
+        ]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        assert!(out.stdout.is_empty());
+        let mut names: Vec<String> = std::fs::read_dir(&out_dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                format!("articles.{ext}"),
+                "errors.jsonl".to_string(),
+                format!("events.{ext}"),
+                format!("mentions.{ext}")
+            ]
+        );
+        let lines = |name: &str| {
+            std::fs::read_to_string(out_dir.join(name))
+                .unwrap()
+                .lines()
+                .count()
+        };
+        let header = usize::from(ext == "csv");
+        assert_eq!(lines(&format!("articles.{ext}")), 5 + header);
+        assert_eq!(lines("errors.jsonl"), 1);
+        let mentions = 19 + 21 + 11 + 5 + 1;
+        if ext == "jsonl" {
+            assert_eq!(lines("mentions.jsonl"), mentions);
+            assert_eq!(lines("events.jsonl"), 4);
+        } else {
+            let mut rdr = csv::Reader::from_path(out_dir.join("mentions.csv")).unwrap();
+            assert_eq!(rdr.records().count(), mentions);
+            let mut ev = csv::Reader::from_path(out_dir.join("events.csv")).unwrap();
+            let header: Vec<String> = ev.headers().unwrap().iter().map(str::to_string).collect();
+            assert_eq!(header, newsie::output::record::event_csv_header());
+            let rows: Vec<csv::StringRecord> = ev.records().map(Result::unwrap).collect();
+            assert_eq!(rows.len(), 4);
+            let kimi = rows.iter().find(|r| &r[0] == "fx-kimi-release").unwrap();
+            let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+            assert_eq!(&kimi[col("product")], "Kimi K2");
+            assert_eq!(&kimi[col("date")], "2025-07-11");
+            assert_eq!(&kimi[col("date_text")], "Friday");
+            assert_eq!(&kimi[col("company_mention")], "m1");
+        }
+    }
+}
+
+#[test]
+fn help_documents_the_contract() {
+    let out = newsie(&["extract", "--help"]);
+    let help = String::from_utf8_lossy(&out.stdout);
+    for needle in [
+        "--format",
+        "--output",
+        "--published",
+        "--gazetteers",
+        "--threads",
+        "Exit status",
+        ".jsonl",
+    ] {
+        assert!(help.contains(needle), "help lacks {needle}:\n{help}");
+    }
+    assert_eq!(code(&out), 0);
+}
