@@ -36,8 +36,8 @@ enum Command {
     #[command(
         after_help = "Inputs: .txt (optional front matter between --- lines: id, title, published, source, url), \
 .jsonl/.ndjson (one object a line: text or body; id, title, published|date|dct), and the .gz of each. \
-Folders are walked recursively in sorted order; other files in them are skipped and counted.\n\n\
-Examples:\n  newsie extract fixtures/articles/alibaba-qwen-launch.txt\n  newsie extract -f csv -o out/ corpus/\n  cat story.txt | newsie extract --published 2025-01-29 -"
+Folders are walked recursively in sorted order, hidden files included; other files in them are skipped and counted. A file named directly is read by its extension, or as plain text.\n\n\
+Examples:\n  newsie extract fixtures/articles/moonshot-kimi-release.txt\n  newsie extract -f csv -o out/ corpus/\n  cat story.txt | newsie extract --published 2025-01-29 -"
     )]
     Extract(ExtractArgs),
 }
