@@ -1,1 +1,110 @@
-fn main() {}
+//! Criterion benchmarks of the pipeline's hot paths.
+//!
+//! `cargo bench` runs them; the whole-process figure over a real corpus
+//! (Reuters-21578) is measured with `/usr/bin/time -v` or hyperfine on the
+//! release binary, as the README shows.
+
+use std::hint::black_box;
+use std::io::Read;
+use std::path::PathBuf;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use newsie::article::DctSource;
+use newsie::gazetteer::GazetteerSource;
+use newsie::{Article, Pipeline};
+
+fn shared() -> Option<PathBuf> {
+    let dir = std::env::var_os("NEWSIE_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    dir.join("seed").is_dir().then_some(dir)
+}
+
+/// The first `n` Reuters-21578 stories as articles.
+fn reuters(shared: &std::path::Path, n: usize) -> Vec<Article> {
+    let gz = std::fs::read(shared.join("corpora/reuters21578/reuters21578.jsonl.gz")).unwrap();
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(gz.as_slice())
+        .read_to_string(&mut text)
+        .unwrap();
+    text.lines()
+        .take(n)
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            Article::new(v["id"].as_str().unwrap(), v["text"].as_str().unwrap())
+                .with_dct(jiff::civil::date(1987, 3, 1), DctSource::Option)
+        })
+        .collect()
+}
+
+fn benches(c: &mut Criterion) {
+    let pipeline = Pipeline::new(&GazetteerSource::Bundled).unwrap();
+    c.bench_function("pipeline/build", |b| {
+        b.iter(|| Pipeline::new(&GazetteerSource::Bundled).unwrap())
+    });
+
+    let fixture = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/articles/chip-price-cuts.txt"
+    ))
+    .unwrap();
+    let article = Article::new("fixture", fixture)
+        .with_dct(jiff::civil::date(2025, 1, 29), DctSource::Option);
+    let mut g = c.benchmark_group("process");
+    g.throughput(Throughput::Bytes(article.text.len() as u64));
+    g.bench_function("fixture-article", |b| {
+        b.iter(|| pipeline.process(black_box(&article)))
+    });
+    g.finish();
+
+    let Some(shared) = shared() else {
+        eprintln!(
+            "notice: ../shared not found; skipping the real-corpus benchmarks (set NEWSIE_SHARED)"
+        );
+        return;
+    };
+    let seed = std::fs::read_to_string(shared.join("seed/qwen-2.5-max.txt")).unwrap();
+    let seed =
+        Article::new("seed", seed).with_dct(jiff::civil::date(2025, 1, 29), DctSource::Option);
+    let articles = reuters(&shared, 1000);
+    let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
+    let mut g = c.benchmark_group("process");
+    g.throughput(Throughput::Bytes(seed.text.len() as u64));
+    g.bench_function("reference-article", |b| {
+        b.iter(|| pipeline.process(black_box(&seed)))
+    });
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.sample_size(20);
+    g.bench_function("reuters-1000-one-thread", |b| {
+        b.iter(|| {
+            articles
+                .iter()
+                .map(|a| pipeline.process(a).mentions.len())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+    let mut g = c.benchmark_group("stage");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.sample_size(20);
+    g.bench_function("gazetteer-find-reuters-1000", |b| {
+        b.iter(|| {
+            articles
+                .iter()
+                .map(|a| pipeline.gazetteer().find(&a.text).len())
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("tokenize-reuters-1000", |b| {
+        b.iter(|| {
+            articles
+                .iter()
+                .map(|a| newsie::tokenize::tokenize(&a.text).len())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(pipeline_benches, benches);
+criterion_main!(pipeline_benches);

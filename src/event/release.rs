@@ -279,6 +279,16 @@ impl ReleaseRule {
         let mut events = Vec::new();
         for s in 0..doc.sentences.len() {
             let toks = doc.sentence_tokens(s);
+            // Most sentences have no trigger: look before lowercasing anything.
+            let may_trigger = toks.iter().any(|t| {
+                let w = t.text(doc.text);
+                [STRONG, ROLL, WEAK]
+                    .iter()
+                    .any(|list| list.iter().any(|c| c.eq_ignore_ascii_case(w)))
+            });
+            if !may_trigger {
+                continue;
+            }
             let words: Vec<String> = toks.iter().map(|t| lower(doc, t)).collect();
             for i in 0..toks.len() {
                 if toks[i].kind != TokenKind::Word {

@@ -28,11 +28,11 @@ impl Default for DateRecognizer {
         let day = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?";
         let pattern = format!(
             r"(?x)
-            \b(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})\b
-          | \b(?P<m1>{MONTHS})\b\.?\s+(?P<d1>{day})\b(?:,?\s+(?P<y1>\d{{4}})\b)?
-          | \b(?P<d2>{day})\s+(?:of\s+)?(?P<m2>{MONTHS})\b\.?(?:,?\s+(?P<y2>\d{{4}})\b)?
-          | \b(?P<m3>{MONTHS})\b\.?,?\s+(?P<y3>\d{{4}})\b
-          | \b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
+            (?-u:\b)(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?-u:\b)
+          | (?-u:\b)(?P<m1>{MONTHS})(?-u:\b)\.?\s+(?P<d1>{day})(?-u:\b)(?:,?\s+(?P<y1>\d{{4}})(?-u:\b))?
+          | (?-u:\b)(?P<d2>{day})\s+(?:of\s+)?(?P<m2>{MONTHS})(?-u:\b)\.?(?:,?\s+(?P<y2>\d{{4}})(?-u:\b))?
+          | (?-u:\b)(?P<m3>{MONTHS})(?-u:\b)\.?,?\s+(?P<y3>\d{{4}})(?-u:\b)
+          | (?-u:\b)(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)
             "
         );
         DateRecognizer {

@@ -37,10 +37,10 @@ pub struct MoneyRecognizer {
 impl Default for MoneyRecognizer {
     fn default() -> Self {
         let prefixed = format!(
-            r"(?:\b(?P<sym1>US|HK|NT|NZ|[CASR])\$|(?P<sym2>[$€£¥₹₩])|\b(?P<code>USD|EUR|GBP|JPY|CNY|RMB|HKD|CAD|AUD|CHF|INR|KRW|SGD|TWD)\s?)(?P<num>{NUM})(?:\s?(?P<mult>(?i:{MULT_WORD}))\b|(?P<short>[mkb])\b)?"
+            r"(?:(?-u:\b)(?P<sym1>US|HK|NT|NZ|[CASR])\$|(?P<sym2>[$€£¥₹₩])|(?-u:\b)(?P<code>USD|EUR|GBP|JPY|CNY|RMB|HKD|CAD|AUD|CHF|INR|KRW|SGD|TWD)\s?)(?P<num>{NUM})(?:\s?(?P<mult>(?i:{MULT_WORD}))(?-u:\b)|(?P<short>[mkb])(?-u:\b))?"
         );
         let suffixed = format!(
-            r"\b(?P<num>{NUM})(?:[\s-](?P<mult>(?i:{MULT_WORD})))?\s(?P<cur>(?i:(?:(?:U\.S\.|US|American|Canadian|Australian|Hong\s+Kong|HK|Singapore|Taiwan(?:ese)?|New\s+Zealand)\s+)?(?:dollars?|dlrs)|(?:Swiss|French|Belgian)\s+francs?|(?:German|Deutsche|D-)\s*marks?|pounds?\s+sterling|British\s+pounds?|pounds?|marks?|yuan|renminbi|RMB|euros?|yen|rupees?|francs?|sterling|stg|cents?|cts|pence|(?:USD|EUR|GBP|JPY|CNY|HKD|CAD|AUD|CHF|INR|KRW|SGD|TWD)))\b"
+            r"(?-u:\b)(?P<num>{NUM})(?:[\s-](?P<mult>(?i:{MULT_WORD})))?\s(?P<cur>(?i:(?:(?:U\.S\.|US|American|Canadian|Australian|Hong\s+Kong|HK|Singapore|Taiwan(?:ese)?|New\s+Zealand)\s+)?(?:dollars?|dlrs)|(?:Swiss|French|Belgian)\s+francs?|(?:German|Deutsche|D-)\s*marks?|pounds?\s+sterling|British\s+pounds?|pounds?|marks?|yuan|renminbi|RMB|euros?|yen|rupees?|francs?|sterling|stg|cents?|cts|pence|(?:USD|EUR|GBP|JPY|CNY|HKD|CAD|AUD|CHF|INR|KRW|SGD|TWD)))(?-u:\b)"
         );
         MoneyRecognizer {
             prefixed: Regex::new(&prefixed).expect("money prefix regex"),

@@ -20,7 +20,7 @@ pub struct PercentRecognizer {
 impl Default for PercentRecognizer {
     fn default() -> Self {
         let re = Regex::new(
-            r"\b(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?%|[\s-](?i:percent|per\s?cent|pct)\b)",
+            r"(?-u:\b)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?%|[\s-](?i:percent|per\s?cent|pct)(?-u:\b))",
         )
         .expect("percent regex");
         PercentRecognizer { re }

@@ -35,8 +35,11 @@ impl Default for TickerRecognizer {
         // Longest suffix first so TWO wins over TW.
         let mut alts = alts;
         alts.sort_by_key(|s| std::cmp::Reverse(s.len()));
-        let re =
-            Regex::new(&format!(r"\b(\d{{3,6}})\.({})\b", alts.join("|"))).expect("ticker regex");
+        let re = Regex::new(&format!(
+            r"(?-u:\b)(\d{{3,6}})\.({})(?-u:\b)",
+            alts.join("|")
+        ))
+        .expect("ticker regex");
         TickerRecognizer { re }
     }
 }
