@@ -8,6 +8,8 @@
 //!      after it (so `Meta` is not found in `Metaverse`, while `Alibaba’s`,
 //!      `Microsoft-backed` and `DeepSeek-V3-powered` give `Alibaba`,
 //!      `Microsoft` and `DeepSeek-V3`), and
+//!    - it is not the start of a longer version number (`GLM-4` is not found
+//!      in `GLM-4.7`, which is another model), and
 //!    - its **case** matches the name as written, or the text is in capitals
 //!      (headlines: `ALIBABA UNVEILS …`) and the name has at least four
 //!      characters (so `meta` the word is not Meta, and a headline's `O1` is
@@ -77,7 +79,10 @@ impl Gazetteer {
             if !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
                 continue;
             }
-            if is_whole_word(text, span) && case_agrees(&haystack[span.start..span.end], name) {
+            if is_whole_word(text, span)
+                && !continues_version(text, span)
+                && case_agrees(&haystack[span.start..span.end], name)
+            {
                 found.push((span, *entity));
             }
         }
@@ -105,6 +110,15 @@ pub(crate) fn is_whole_word(text: &str, span: Span) -> bool {
         !edge.is_some_and(char::is_alphanumeric) || !neighbour.is_some_and(|c| c.is_alphanumeric())
     };
     clear(first, before) && clear(last, after)
+}
+
+/// A name ending in a digit that the text continues as a decimal: `GLM-4`
+/// in `GLM-4.7`, `Qwen 2` in `Qwen 2.5`.
+fn continues_version(text: &str, span: Span) -> bool {
+    let bytes = text.as_bytes();
+    let ends_in_digit = span.end > 0 && bytes[span.end - 1].is_ascii_digit();
+    let rest = &bytes[span.end..];
+    ends_in_digit && rest.len() >= 2 && matches!(rest[0], b'.' | b',') && rest[1].is_ascii_digit()
 }
 
 /// The surface is spelled as the name, or is all capitals and the name long.
@@ -207,6 +221,11 @@ mod tests {
                 &[("McDonald’s", "mcd")],
             ),
             ("digit boundary", "Qwen 2.55", &[]),
+            (
+                "decimal continuation is another version",
+                "Qwen 2.5.1 and Qwen 2.5.",
+                &[("Qwen 2.5", "qwen-2.5")],
+            ),
             (
                 "non-ASCII neighbours",
                 "«Alibaba» é Meta",
