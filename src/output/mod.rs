@@ -51,10 +51,73 @@ struct Tagged<'a, T: Serialize> {
     inner: &'a T,
 }
 
-/// One output table: a JSONL or CSV stream.
-enum Table {
+/// How a table writes rows.
+enum Sink {
     Jsonl(Box<dyn Write>),
     Csv(Box<csv::Writer<Box<dyn Write>>>),
+}
+
+/// One output stream (a file, or standard output), named for error messages.
+struct Table {
+    /// Where the rows go: the final file name, or `-`.
+    path: PathBuf,
+    sink: Sink,
+}
+
+impl Table {
+    fn new(format: Format, path: PathBuf, w: Box<dyn Write>) -> Table {
+        let sink = match format {
+            Format::Jsonl => Sink::Jsonl(w),
+            Format::Csv => Sink::Csv(Box::new(
+                csv::WriterBuilder::new().has_headers(true).from_writer(w),
+            )),
+        };
+        Table { path, sink }
+    }
+
+    fn io(&self, e: std::io::Error) -> Error {
+        Error::io(&self.path, e)
+    }
+
+    fn csv(&self, e: csv::Error) -> Error {
+        match e.into_kind() {
+            csv::ErrorKind::Io(io) => self.io(io),
+            other => self.io(std::io::Error::other(format!("{other:?}"))),
+        }
+    }
+
+    /// Writes a record: a tagged JSON line, or a CSV row from the struct's fields.
+    fn write<T: Serialize>(&mut self, tag: &'static str, value: &T) -> Result<()> {
+        let result = match &mut self.sink {
+            Sink::Jsonl(w) => serde_json::to_writer(
+                &mut *w,
+                &Tagged {
+                    record: tag,
+                    inner: value,
+                },
+            )
+            .map_err(std::io::Error::from)
+            .and_then(|()| w.write_all(b"\n")),
+            Sink::Csv(w) => return w.serialize(value).map_err(|e| self.csv(e)),
+        };
+        result.map_err(|e| self.io(e))
+    }
+
+    /// Writes a CSV row of plain fields (CSV tables only).
+    fn write_fields(&mut self, fields: Vec<String>) -> Result<()> {
+        match &mut self.sink {
+            Sink::Csv(w) => w.write_record(fields).map_err(|e| self.csv(e)),
+            Sink::Jsonl(_) => unreachable!("plain fields are written to CSV tables only"),
+        }
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        let result = match &mut self.sink {
+            Sink::Jsonl(w) => w.flush(),
+            Sink::Csv(w) => w.flush(),
+        };
+        result.map_err(|e| self.io(e))
+    }
 }
 
 /// A file being written under a temporary name.
@@ -66,32 +129,21 @@ struct Pending {
 /// Where records go; build it with [`Writer::stdout`] or [`Writer::dir`].
 pub struct Writer {
     format: Format,
+    /// Standard output: the single JSONL stream, or the CSV mentions table.
+    /// A folder: the mentions table.
     mentions: Table,
-    events: Option<Table>,
-    articles: Option<Table>,
-    notices: Option<Box<dyn Write>>,
-    /// Standard output mode: everything on one JSONL stream.
-    single_stream: bool,
-    pending: Vec<Pending>,
-    /// Where notices go when no table takes them (CSV on standard output).
-    stderr_notices: bool,
+    /// A folder's other tables (`None` on standard output).
+    files: Option<FolderTables>,
+    /// Whether the events CSV header has been written.
     wrote_event_header: bool,
 }
 
-fn table(format: Format, w: Box<dyn Write>) -> Table {
-    match format {
-        Format::Jsonl => Table::Jsonl(w),
-        Format::Csv => Table::Csv(Box::new(
-            csv::WriterBuilder::new().has_headers(true).from_writer(w),
-        )),
-    }
-}
-
-fn csv_err(path: &Path, e: csv::Error) -> Error {
-    match e.into_kind() {
-        csv::ErrorKind::Io(io) => Error::io(path, io),
-        other => Error::io(path, std::io::Error::other(format!("{other:?}"))),
-    }
+/// The tables a folder adds to the mentions table.
+struct FolderTables {
+    events: Table,
+    articles: Table,
+    notices: Table,
+    pending: Vec<Pending>,
 }
 
 impl Writer {
@@ -100,13 +152,8 @@ impl Writer {
         let out: Box<dyn Write> = Box::new(BufWriter::with_capacity(1 << 16, std::io::stdout()));
         Writer {
             format,
-            mentions: table(format, out),
-            events: None,
-            articles: None,
-            notices: None,
-            single_stream: format == Format::Jsonl,
-            pending: Vec::new(),
-            stderr_notices: format == Format::Csv,
+            mentions: Table::new(format, "-".into(), out),
+            files: None,
             wrote_event_header: false,
         }
     }
@@ -118,27 +165,35 @@ impl Writer {
     pub fn dir(dir: &Path, format: Format) -> Result<Writer> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let mut pending = Vec::new();
-        let mut open = |name: String| -> Result<Box<dyn Write>> {
+        let mut open = |name: String, format: Format| -> Result<Table> {
             let done = dir.join(&name);
             let partial = dir.join(format!(".{name}.partial"));
             let f = File::create(&partial).map_err(|e| Error::io(&partial, e))?;
-            pending.push(Pending { partial, done });
-            Ok(Box::new(BufWriter::with_capacity(1 << 16, f)))
+            pending.push(Pending {
+                partial,
+                done: done.clone(),
+            });
+            Ok(Table::new(
+                format,
+                done,
+                Box::new(BufWriter::with_capacity(1 << 16, f)),
+            ))
         };
         let ext = format.extension();
-        let mentions = table(format, open(format!("mentions.{ext}"))?);
-        let events = table(format, open(format!("events.{ext}"))?);
-        let articles = table(format, open(format!("articles.{ext}"))?);
-        let notices = open("errors.jsonl".to_string())?;
+        let mentions = open(format!("mentions.{ext}"), format)?;
+        let events = open(format!("events.{ext}"), format)?;
+        let articles = open(format!("articles.{ext}"), format)?;
+        let notices = open("errors.jsonl".to_string(), Format::Jsonl)?;
+        let files = FolderTables {
+            events,
+            articles,
+            notices,
+            pending,
+        };
         Ok(Writer {
             format,
             mentions,
-            events: Some(events),
-            articles: Some(articles),
-            notices: Some(notices),
-            single_stream: false,
-            pending,
-            stderr_notices: false,
+            files: Some(files),
             wrote_event_header: false,
         })
     }
@@ -147,8 +202,8 @@ impl Writer {
     /// mentions and its events.
     ///
     /// # Errors
-    /// [`Error::Io`] when writing fails (a closed pipe included; the caller
-    /// decides whether that is an error).
+    /// [`Error::Io`] naming the output file when writing fails (a closed pipe
+    /// included; the caller decides whether that is an error).
     pub fn write_article(
         &mut self,
         article: &ArticleRecord,
@@ -156,131 +211,90 @@ impl Writer {
         mentions: &[MentionRecord],
         events: &[EventRecord],
     ) -> Result<()> {
-        if self.single_stream {
-            let Table::Jsonl(w) = &mut self.mentions else {
-                unreachable!("single stream is JSONL")
-            };
-            write_json(w, "article", article)?;
-            for n in notices {
-                write_json(w, n.level.as_str(), n)?;
-            }
-            for m in mentions {
-                write_json(w, "mention", m)?;
-            }
-            for e in events {
-                write_json(w, "event", e)?;
-            }
-            return Ok(());
+        let single_stream = self.files.is_none() && self.format == Format::Jsonl;
+        if single_stream {
+            self.mentions.write("article", article)?;
         }
         for n in notices {
             self.write_notice(n)?;
         }
         for m in mentions {
-            write_row(&mut self.mentions, "mention", m, "mentions")?;
+            self.mentions.write("mention", m)?;
         }
-        if let Some(t) = &mut self.events {
+        if single_stream {
             for e in events {
-                match t {
-                    Table::Jsonl(w) => write_json(w, "event", e)?,
-                    Table::Csv(w) => {
-                        if !self.wrote_event_header {
-                            w.write_record(record::event_csv_header())
-                                .map_err(|e| csv_err(Path::new("events.csv"), e))?;
-                            self.wrote_event_header = true;
-                        }
-                        w.write_record(record::event_csv_row(e))
-                            .map_err(|e| csv_err(Path::new("events.csv"), e))?;
+                self.mentions.write("event", e)?;
+            }
+            return Ok(());
+        }
+        let Some(files) = &mut self.files else {
+            return Ok(());
+        };
+        for e in events {
+            match self.format {
+                Format::Jsonl => files.events.write("event", e)?,
+                Format::Csv => {
+                    if !self.wrote_event_header {
+                        files.events.write_fields(record::event_csv_header())?;
+                        self.wrote_event_header = true;
                     }
+                    files.events.write_fields(record::event_csv_row(e))?;
                 }
             }
         }
-        if let Some(t) = &mut self.articles {
-            write_row(t, "article", article, "articles")?;
-        }
-        Ok(())
+        files.articles.write("article", article)
     }
 
-    /// Writes an error or warning that belongs to no article row (an input
-    /// that could not be read at all is written with [`Writer::write_article`]
-    /// and a failed article row instead).
+    /// Writes an error or warning. On standard output it joins the JSONL
+    /// stream (or, with CSV, goes to standard error as `newsie: LEVEL:
+    /// FILE:LINE: REASON`); in a folder it goes to `errors.jsonl`.
     ///
     /// # Errors
-    /// [`Error::Io`] when writing fails.
+    /// [`Error::Io`] naming the output file when writing fails.
     pub fn write_notice(&mut self, n: &NoticeRecord) -> Result<()> {
-        if self.single_stream {
-            let Table::Jsonl(w) = &mut self.mentions else {
-                unreachable!("single stream is JSONL")
-            };
-            return write_json(w, n.level.as_str(), n);
+        match (&mut self.files, self.format) {
+            (Some(files), _) => files.notices.write(n.level.as_str(), n),
+            (None, Format::Jsonl) => self.mentions.write(n.level.as_str(), n),
+            (None, Format::Csv) => {
+                let line = n.line.map(|l| format!(":{l}")).unwrap_or_default();
+                eprintln!(
+                    "newsie: {}: {}{line}: {}",
+                    n.level.as_str(),
+                    n.input,
+                    n.reason
+                );
+                Ok(())
+            }
         }
-        if let Some(w) = &mut self.notices {
-            return write_json(w, n.level.as_str(), n);
-        }
-        if self.stderr_notices {
-            let line = n.line.map(|l| format!(":{l}")).unwrap_or_default();
-            eprintln!(
-                "newsie: {}: {}{line}: {}",
-                n.level.as_str(),
-                n.input,
-                n.reason
-            );
-        }
-        Ok(())
     }
 
     /// Flushes every table and gives the files their final names.
     ///
     /// # Errors
-    /// [`Error::Io`] when flushing or renaming fails.
+    /// [`Error::Io`] naming the file when flushing or renaming fails.
     pub fn finish(mut self) -> Result<()> {
-        // Write the events header even when there were no events.
-        if let (Some(Table::Csv(w)), false) = (&mut self.events, self.wrote_event_header) {
-            w.write_record(record::event_csv_header())
-                .map_err(|e| csv_err(Path::new("events.csv"), e))?;
+        self.mentions.flush()?;
+        let Some(mut files) = self.files.take() else {
+            return Ok(());
+        };
+        // The events CSV has its header even when there were no events.
+        if self.format == Format::Csv && !self.wrote_event_header {
+            files.events.write_fields(record::event_csv_header())?;
         }
-        let _ = self.format;
-        for t in [
-            Some(&mut self.mentions),
-            self.events.as_mut(),
-            self.articles.as_mut(),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            match t {
-                Table::Jsonl(w) => w.flush().map_err(|e| Error::io("-", e))?,
-                Table::Csv(w) => w.flush().map_err(|e| Error::io("-", e))?,
-            }
-        }
-        if let Some(w) = &mut self.notices {
-            w.flush().map_err(|e| Error::io("errors.jsonl", e))?;
+        for t in [&mut files.events, &mut files.articles, &mut files.notices] {
+            t.flush()?;
         }
         drop(self.mentions);
-        drop(self.events);
-        drop(self.articles);
-        drop(self.notices);
-        for p in &self.pending {
+        let FolderTables {
+            events,
+            articles,
+            notices,
+            pending,
+        } = files;
+        drop((events, articles, notices));
+        for p in &pending {
             std::fs::rename(&p.partial, &p.done).map_err(|e| Error::io(&p.done, e))?;
         }
         Ok(())
-    }
-}
-
-fn write_json<T: Serialize>(w: &mut Box<dyn Write>, tag: &'static str, value: &T) -> Result<()> {
-    serde_json::to_writer(
-        &mut *w,
-        &Tagged {
-            record: tag,
-            inner: value,
-        },
-    )
-    .map_err(|e| Error::io("-", e.into()))?;
-    w.write_all(b"\n").map_err(|e| Error::io("-", e))
-}
-
-fn write_row<T: Serialize>(t: &mut Table, tag: &'static str, value: &T, name: &str) -> Result<()> {
-    match t {
-        Table::Jsonl(w) => write_json(w, tag, value),
-        Table::Csv(w) => w.serialize(value).map_err(|e| csv_err(Path::new(name), e)),
     }
 }
