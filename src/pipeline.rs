@@ -124,7 +124,7 @@ fn normalize_dates(doc: &mut Doc, article: &Article) {
         let MentionValue::Date { expr, .. } = doc.mentions[i].value else {
             continue;
         };
-        let tense = tense_of(doc.words_before(doc.mentions[i].span.start, TENSE_WINDOW));
+        let tense = tense_of(&doc.words_before(doc.mentions[i].span.start, TENSE_WINDOW));
         let timex = normalize(expr, article.dct, tense);
         doc.mentions[i].value = MentionValue::Date {
             expr,

@@ -84,22 +84,27 @@ pub fn run(
     let mut summary = Summary::default();
     let found = input::discover(paths);
     summary.skipped_files = found.skipped.len() as u64;
-    for (path, reason) in &found.failures {
-        summary.failed += 1;
-        writer.write_notice(&NoticeRecord {
-            level: Level::Error,
-            input: path.to_string_lossy().into_owned(),
-            line: None,
-            article: None,
-            reason: reason.clone(),
-        })?;
-    }
     let mut seen: HashSet<String> = HashSet::new();
     let mut batch: Vec<Result<Pending, ArticleRecord>> = Vec::new();
     let mut batch_articles = 0;
-    for file in &found.files {
-        summary.files += 1;
-        for item in input::read(file) {
+    for entry in &found.files {
+        let items = match entry {
+            Ok(file) => {
+                summary.files += 1;
+                input::read(file)
+            }
+            // A path that cannot be read stands for an article that failed.
+            Err((path, reason)) => {
+                let path = path.to_string_lossy().into_owned();
+                vec![Item::Failed {
+                    id: path.clone(),
+                    path,
+                    line: None,
+                    reason: reason.clone(),
+                }]
+            }
+        };
+        for item in items {
             let entry = match item {
                 Item::Article {
                     mut article,

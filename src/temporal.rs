@@ -33,12 +33,15 @@ pub enum DateExpr {
         /// Month, 1-12.
         month: i8,
     },
-    /// A month and day without a year: `January 10`, `Jan. 10`, `10 January`.
+    /// A month and day without a year: `January 10`, `Jan. 10`, `10 January`,
+    /// `Friday 15 December` (the weekday, when written, picks the year).
     MonthDay {
         /// Month, 1-12.
         month: i8,
         /// Day of month, 1-31 (valid for the month in some year).
         day: i8,
+        /// The weekday written with it, if any.
+        weekday: Option<Weekday>,
     },
     /// A weekday name: `Wednesday`.
     Weekday(Weekday),
@@ -87,39 +90,47 @@ pub struct Timex {
     pub anchor: Anchor,
 }
 
-/// Words that put a sentence in the future tense.
-const FUTURE_CUES: &[&str] = &[
-    "will",
-    "'ll",
-    "’ll",
-    "shall",
-    "plans",
-    "plan",
-    "planned",
-    "planning",
-    "expects",
+/// Words that mark the future on their own.
+const FUTURE_WORDS: &[&str] = &[
+    "will", "'ll", "’ll", "shall", "upcoming", "next", "expects", "expect",
+];
+/// Words that mark the future after a present-tense `is`/`are`/`be`:
+/// "is expected to", "are set to", "is due to", "is scheduled for",
+/// "is going to" (but "was expected to" and "said he expected" are past).
+const FUTURE_AFTER_BE: &[&str] = &[
     "expected",
-    "intends",
-    "scheduled",
-    "upcoming",
-    "next",
-    "later",
+    "set",
     "due",
+    "scheduled",
     "going",
+    "slated",
+    "poised",
+];
+/// Intention verbs that mark the future when `to` follows: "plans to".
+const INTENT_VERBS: &[&str] = &[
+    "plans", "plan", "planning", "intends", "intend", "aims", "aim", "hopes", "prepares",
 ];
 
 /// Guesses the tense of the words right before a date expression (the
-/// pipeline passes the six words before it in its sentence).
+/// pipeline passes the six words before it in its sentence): future after
+/// *will*, *next*, *expects*, *is expected to*, *is set to*, *plans to* and
+/// the like; past (the default of news) otherwise.
 ///
 /// ```
 /// use newsie::temporal::{tense_of, Tense};
-/// assert_eq!(tense_of(["it", "will", "launch", "on", "friday"]), Tense::Future);
-/// assert_eq!(tense_of(["it", "launched", "on", "friday"]), Tense::Past);
+/// assert_eq!(tense_of(&["it", "will", "launch", "on", "friday"]), Tense::Future);
+/// assert_eq!(tense_of(&["is", "expected", "to", "report", "on"]), Tense::Future);
+/// assert_eq!(tense_of(&["said", "he", "expected", "to", "be", "arrested", "on"]), Tense::Past);
+/// assert_eq!(tense_of(&["the", "fed", "announced", "a", "plan", "on"]), Tense::Past);
 /// ```
-pub fn tense_of<'a>(words: impl IntoIterator<Item = &'a str>) -> Tense {
-    let future = words
-        .into_iter()
-        .any(|w| FUTURE_CUES.iter().any(|c| c.eq_ignore_ascii_case(w)));
+pub fn tense_of(words: &[&str]) -> Tense {
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let is = |i: usize, list: &[&str]| lower.get(i).is_some_and(|w| list.contains(&w.as_str()));
+    let future = (0..lower.len()).any(|i| {
+        is(i, FUTURE_WORDS)
+            || (is(i, FUTURE_AFTER_BE) && i > 0 && is(i - 1, &["is", "are", "be", "’s", "'s"]))
+            || (is(i, INTENT_VERBS) && is(i + 1, &["to"]))
+    });
     if future { Tense::Future } else { Tense::Past }
 }
 
@@ -131,7 +142,7 @@ pub fn tense_of<'a>(words: impl IntoIterator<Item = &'a str>) -> Tense {
 /// let dct = Some(date(2025, 1, 29)); // a Wednesday
 /// let wed = normalize(DateExpr::Weekday(jiff::civil::Weekday::Wednesday), dct, Tense::Past);
 /// assert_eq!(wed.value.as_deref(), Some("2025-01-29"));
-/// let jan10 = normalize(DateExpr::MonthDay { month: 1, day: 10 }, dct, Tense::Past);
+/// let jan10 = normalize(DateExpr::MonthDay { month: 1, day: 10, weekday: None }, dct, Tense::Past);
 /// assert_eq!(jan10.value.as_deref(), Some("2025-01-10"));
 /// ```
 pub fn normalize(expr: DateExpr, dct: Option<Date>, tense: Tense) -> Timex {
@@ -145,10 +156,14 @@ pub fn normalize(expr: DateExpr, dct: Option<Date>, tense: Tense) -> Timex {
         DateExpr::MonthOfYear { year, month } => {
             timex(Some(format!("{year:04}-{month:02}")), Anchor::None)
         }
-        DateExpr::MonthDay { month, day } => match dct {
+        DateExpr::MonthDay {
+            month,
+            day,
+            weekday,
+        } => match dct {
             None => timex(None, Anchor::Unresolved),
             Some(dct) => timex(
-                resolve_month_day(month, day, dct, tense).map(|d| d.to_string()),
+                resolve_month_day(month, day, weekday, dct, tense).map(|d| d.to_string()),
                 Anchor::Dct,
             ),
         },
@@ -172,14 +187,31 @@ fn resolve_weekday(w: Weekday, dct: Date, tense: Tense) -> Option<Date> {
     dct.checked_add(days.days()).ok()
 }
 
-fn resolve_month_day(month: i8, day: i8, dct: Date, tense: Tense) -> Option<Date> {
-    let candidates =
-        (dct.year() - 1..=dct.year() + 1).filter_map(|y| Date::new(y, month, day).ok());
+fn resolve_month_day(
+    month: i8,
+    day: i8,
+    weekday: Option<Weekday>,
+    dct: Date,
+    tense: Tense,
+) -> Option<Date> {
+    let candidates: Vec<Date> = (dct.year() - 1..=dct.year() + 1)
+        .filter_map(|y| Date::new(y, month, day).ok())
+        .collect();
+    let distance = |d: &Date| (dct.until(*d).map_or(i32::MAX, |s| s.get_days().abs()), *d);
+    // A written weekday that fits exactly one nearby year decides.
+    if let Some(w) = weekday {
+        let fitting: Vec<Date> = candidates
+            .iter()
+            .copied()
+            .filter(|d| d.weekday() == w)
+            .collect();
+        if let Some(d) = fitting.iter().min_by_key(|d| distance(d)) {
+            return Some(*d);
+        }
+    }
     match tense {
         Tense::Future => candidates.into_iter().find(|d| *d >= dct),
-        Tense::Past => {
-            candidates.min_by_key(|d| (dct.until(*d).map_or(i32::MAX, |s| s.get_days().abs()), *d))
-        }
+        Tense::Past => candidates.into_iter().min_by_key(distance),
     }
 }
 
@@ -190,6 +222,16 @@ mod tests {
 
     #[test]
     fn relative_dates_against_the_dct() {
+        let md = |month, day| DateExpr::MonthDay {
+            month,
+            day,
+            weekday: None,
+        };
+        let wmd = |month, day, w| DateExpr::MonthDay {
+            month,
+            day,
+            weekday: Some(w),
+        };
         let wed = date(2025, 1, 29);
         let fri = date(2025, 1, 31);
         // (expression, dct, tense, expected value)
@@ -230,42 +272,12 @@ mod tests {
                 Tense::Future,
                 "2025-01-31",
             ),
-            (
-                DateExpr::MonthDay { month: 1, day: 10 },
-                wed,
-                Tense::Past,
-                "2025-01-10",
-            ),
-            (
-                DateExpr::MonthDay { month: 12, day: 15 },
-                wed,
-                Tense::Past,
-                "2024-12-15",
-            ),
-            (
-                DateExpr::MonthDay { month: 3, day: 31 },
-                date(1987, 2, 26),
-                Tense::Past,
-                "1987-03-31",
-            ),
-            (
-                DateExpr::MonthDay { month: 1, day: 10 },
-                date(2024, 12, 20),
-                Tense::Past,
-                "2025-01-10",
-            ),
-            (
-                DateExpr::MonthDay { month: 1, day: 10 },
-                wed,
-                Tense::Future,
-                "2026-01-10",
-            ),
-            (
-                DateExpr::MonthDay { month: 2, day: 29 },
-                wed,
-                Tense::Past,
-                "2024-02-29",
-            ),
+            (md(1, 10), wed, Tense::Past, "2025-01-10"),
+            (md(12, 15), wed, Tense::Past, "2024-12-15"),
+            (md(3, 31), date(1987, 2, 26), Tense::Past, "1987-03-31"),
+            (md(1, 10), date(2024, 12, 20), Tense::Past, "2025-01-10"),
+            (md(1, 10), wed, Tense::Future, "2026-01-10"),
+            (md(2, 29), wed, Tense::Past, "2024-02-29"),
             (
                 DateExpr::Full(date(2024, 5, 1)),
                 wed,

@@ -179,15 +179,16 @@ fn bad_inputs_are_reported_and_the_run_goes_on() {
         })
         .collect();
     assert_eq!(errors.len(), 3, "{errors:?}");
-    assert!(errors[0].starts_with("missing.txt:null:"), "{errors:?}");
+    // In command-line order: the folder's files first, then the missing path.
     assert!(
-        errors[1].starts_with("a.jsonl:2: \"malformed JSON"),
+        errors[0].starts_with("a.jsonl:2: \"malformed JSON"),
         "{errors:?}"
     );
     assert!(
-        errors[2].starts_with("a.jsonl:3: \"repeated article id \\\"ok\\\""),
+        errors[1].starts_with("a.jsonl:3: \"repeated article id \\\"ok\\\""),
         "{errors:?}"
     );
+    assert!(errors[2].starts_with("missing.txt:null:"), "{errors:?}");
     let status: Vec<(String, String)> = recs
         .iter()
         .filter(|r| r["record"] == "article")
@@ -198,17 +199,19 @@ fn bad_inputs_are_reported_and_the_run_goes_on() {
             )
         })
         .collect();
+    let missing_id = missing.to_string_lossy().into_owned();
     let want = [
         ("ok", "processed"),
         ("a.jsonl#2", "failed"),
         ("ok", "failed"),
         ("b.txt", "processed"),
         ("c.txt", "processed"),
+        (missing_id.as_str(), "failed"),
     ];
     assert_eq!(status, want.map(|(a, b)| (a.to_string(), b.to_string())));
     assert!(
         stderr(&out).contains(
-            "5 articles from 3 files: 3 processed, 3 failed; 1 warnings; 1 files skipped"
+            "6 articles from 3 files: 3 processed, 3 failed; 1 warnings; 1 files skipped"
         ),
         "{}",
         stderr(&out)

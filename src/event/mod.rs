@@ -45,8 +45,13 @@ pub struct Event {
     pub arguments: Vec<(&'static str, Argument)>,
 }
 
-/// Every argument role, in the order of the CSV columns.
+/// Every argument role, in the order of the CSV columns. Every event record
+/// carries all of them (`null` fields where an event has none).
 pub const ROLES: [&str; 4] = ["company", "product", "date", "status"];
+
+/// Roles whose value is a word of the rule's, never a span of the text: the
+/// CSV gives them one column, not three.
+pub const SPANLESS_ROLES: [&str; 1] = ["status"];
 
 /// All event rules, built once.
 #[derive(Debug, Default)]

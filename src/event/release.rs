@@ -36,6 +36,7 @@ use crate::doc::Doc;
 use crate::gazetteer::Gazetteer;
 use crate::mention::{MentionType, MentionValue};
 use crate::span::Span;
+use crate::temporal::{Tense, tense_of};
 use crate::tokenize::{Token, TokenKind};
 
 /// Verb forms that trigger a release on their own.
@@ -96,12 +97,33 @@ const PASSIVE_BEFORE: &[&str] = &[
 ];
 /// Negation within three words before the trigger blocks it.
 const NEGATION: &[&str] = &["not", "never", "no", "nor"];
-/// Future or intention cues within four words before the trigger.
-const PLANNED_CUES: &[&str] = &[
+/// Words that may stand between the subject company and the trigger:
+/// auxiliaries, modals, intention verbs, adverbs, a reporting frame ("said it
+/// will"), legal suffixes. Anything else there (another name: "Yahoo is
+/// planning to release") means the company is not the subject.
+const SUBJECT_GAP: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
     "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "shall",
+    "should",
+    "must",
     "’ll",
     "'ll",
-    "shall",
+    "be",
+    "been",
+    "being",
+    "to",
     "plans",
     "plan",
     "planned",
@@ -109,12 +131,67 @@ const PLANNED_CUES: &[&str] = &[
     "expects",
     "expected",
     "intends",
+    "intend",
     "aims",
+    "aim",
     "set",
     "scheduled",
     "going",
     "prepares",
     "preparing",
+    "hopes",
+    "also",
+    "just",
+    "quietly",
+    "officially",
+    "finally",
+    "recently",
+    "reportedly",
+    "today",
+    "yesterday",
+    "now",
+    "again",
+    "first",
+    "soon",
+    "formally",
+    "jointly",
+    "already",
+    "said",
+    "says",
+    "it",
+    "on",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "plc",
+    "llc",
+    "ag",
+    "sa",
+    "nv",
+];
+/// Nouns that make "Company’s … unit" the company: "Alibaba’s cloud unit
+/// launched".
+const ORG_PARTS: &[&str] = &[
+    "unit",
+    "subsidiary",
+    "division",
+    "arm",
+    "team",
+    "lab",
+    "labs",
+    "affiliate",
+    "business",
+    "parent",
+    "startup",
+    "start-up",
+    "venture",
+    "spinoff",
+    "spin-off",
 ];
 /// Words that end the object phrase.
 const PHRASE_STOP: &[&str] = &[
@@ -166,6 +243,34 @@ const PHRASE_STOP: &[&str] = &[
     "called",
     "dubbed",
     "named",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "can",
+    "such",
+    "so",
+    "even",
+    "also",
+    "not",
+    "about",
+    "over",
+    "against",
+    "among",
+    "around",
+    "including",
+    "like",
+    "per",
+    "if",
+    "unless",
+    "whether",
+    "then",
 ];
 /// Nouns after which `to` or `of` continue the phrase: "an update to its model".
 const RELATION_NOUNS: &[&str] = &[
@@ -324,7 +429,8 @@ impl ReleaseRule {
                     }
                 }
                 let trigger = Span::new(toks[i].span.start, toks[last].span.end);
-                let planned = (1..=4).filter_map(before).any(|p| is_in(PLANNED_CUES, p));
+                let window: Vec<&str> = (1..=4).rev().filter_map(before).collect();
+                let planned = tense_of(&window) == Tense::Future;
                 let passive = before(1).is_some_and(|p| is_in(PASSIVE_BEFORE, p));
                 let found = if passive {
                     self.passive(doc, gazetteer, s, toks, &words, i, last)
@@ -377,17 +483,12 @@ impl ReleaseRule {
     ) -> Option<Found> {
         let sentence = doc.sentences[s].span;
         let trigger_start = toks[trigger_tok].span.start;
-        // Subject: nearest company before the trigger, with no `;` in between.
+        // Subject: the nearest company before the trigger, if it is the subject.
         let company = doc
             .mentions_in(Span::new(sentence.start, trigger_start))
             .filter(|&m| doc.mentions[m].kind == MentionType::Company)
             .last()
-            .filter(|&m| {
-                let between = Span::new(doc.mentions[m].span.end, trigger_start);
-                !toks
-                    .iter()
-                    .any(|t| between.contains(t.span) && t.text(doc.text) == ";")
-            })
+            .filter(|&m| is_subject_gap(doc, toks, words, doc.mentions[m].span.end, trigger_start))
             .map(|m| mention_argument(doc, gazetteer, m));
         let phrase = object_phrase(doc, toks, words, last + 1)?;
         let model = doc
@@ -431,11 +532,13 @@ impl ReleaseRule {
         if strength == Strength::Weak {
             return None;
         }
-        let phrase_words = words
+        // The phrase's head (its last word) must be a product noun.
+        let head = words
             .iter()
             .zip(toks)
-            .filter(|(_, t)| phrase.contains(t.span));
-        if !phrase_words.clone().any(|(w, _)| is_in(PRODUCT_NOUNS, w)) {
+            .filter(|(_, t)| phrase.contains(t.span))
+            .last();
+        if !head.is_some_and(|(w, _)| is_in(PRODUCT_NOUNS, w)) {
             return None;
         }
         let product = Argument {
@@ -488,6 +591,45 @@ struct Found {
     product: Argument,
     rule: &'static str,
     confidence: f64,
+}
+
+/// True when the tokens between a company (ending at byte `from`) and the
+/// trigger (starting at `to`) let the company be the trigger's subject: only
+/// words of [`SUBJECT_GAP`], dates, a parenthesis or bracket (`(9988.HK)`,
+/// `<MSFT>`), an appositive between commas ("ByteDance, the owner of TikTok,
+/// rolled out"), or a possessive with an organisation part ("Alibaba’s cloud
+/// unit launched").
+fn is_subject_gap(doc: &Doc, toks: &[Token], words: &[String], from: usize, to: usize) -> bool {
+    let gap: Vec<usize> = (0..toks.len())
+        .filter(|&i| toks[i].span.start >= from && toks[i].span.end <= to)
+        .collect();
+    let mut depth = 0usize;
+    let mut commas = 0usize;
+    let mut possessive = false;
+    let mut org_part = false;
+    for (k, &i) in gap.iter().enumerate() {
+        let w = words[i].as_str();
+        match w {
+            "(" | "[" | "<" => depth += 1,
+            ")" | "]" | ">" => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            "," => commas += 1,
+            _ if commas % 2 == 1 => {} // inside an appositive
+            "’s" | "'s" if k == 0 => possessive = true,
+            _ if doc
+                .mention_at(toks[i].span.start, MentionType::Date)
+                .is_some() => {}
+            _ if doc
+                .mentions_in(toks[i].span)
+                .any(|m| doc.mentions[m].kind == MentionType::Date) => {}
+            _ if possessive && !org_part && w.chars().all(|c| c.is_lowercase() || c == '-') => {
+                org_part = is_in(ORG_PARTS, w);
+            }
+            _ if is_in(SUBJECT_GAP, w) => {}
+            _ => return false,
+        }
+    }
+    depth == 0 && commas % 2 == 0 && (!possessive || org_part)
 }
 
 /// True for the uninflected verb forms, which double as nouns and adjectives.
@@ -615,4 +757,152 @@ fn phrase_text(doc: &Doc, span: Span) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::{Article, DctSource};
+    use crate::gazetteer::GazetteerSource;
+    use crate::pipeline::Pipeline;
+
+    /// (company, product, date, status, rule) of each release event in `text`.
+    fn releases(text: &str) -> Vec<(String, String, String, String, String)> {
+        let pipeline = Pipeline::new(&GazetteerSource::Bundled).unwrap();
+        let article =
+            Article::new("t", text).with_dct(jiff::civil::date(2025, 1, 29), DctSource::Option);
+        let arg = |e: &crate::output::EventRecord, role: &str| {
+            e.arguments
+                .get(role)
+                .and_then(|a| a.normalized.clone())
+                .unwrap_or_default()
+        };
+        pipeline
+            .process(&article)
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    arg(e, "company"),
+                    arg(e, "product"),
+                    arg(e, "date"),
+                    arg(e, "status"),
+                    e.rule.to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn release_rule_cases() {
+        let one = |c: &str, p: &str, d: &str, s: &str, r: &str| {
+            vec![(c.into(), p.into(), d.into(), s.into(), r.into())]
+        };
+        let none = Vec::new;
+        let cases: Vec<(&str, &str, Vec<(String, String, String, String, String)>)> = vec![
+            (
+                "active, ticker in parentheses, weekday date",
+                "Alibaba (9988.HK) unveiled Qwen 2.5-Max on Wednesday.",
+                one(
+                    "Alibaba Group",
+                    "Qwen 2.5-Max",
+                    "2025-01-29",
+                    "announced",
+                    "release.svo",
+                ),
+            ),
+            (
+                "appositive between subject and trigger; product phrase",
+                "ByteDance, the owner of TikTok, rolled out an update to its flagship AI model.",
+                one(
+                    "ByteDance",
+                    "an update to its flagship AI model",
+                    "",
+                    "announced",
+                    "release.svo",
+                ),
+            ),
+            (
+                "future cue gives planned",
+                "Tencent is expected to launch an upgraded Hunyuan model.",
+                one("Tencent Holdings", "Hunyuan", "", "planned", "release.svo"),
+            ),
+            (
+                "possessive with an organisation part",
+                "Alibaba’s cloud unit launched Qwen 2.5-Max.",
+                one(
+                    "Alibaba Group",
+                    "Qwen 2.5-Max",
+                    "",
+                    "announced",
+                    "release.svo",
+                ),
+            ),
+            (
+                "passive with by",
+                "Qwen 2.5-Max was released by Alibaba on Wednesday.",
+                one(
+                    "Alibaba Group",
+                    "Qwen 2.5-Max",
+                    "2025-01-29",
+                    "announced",
+                    "release.passive",
+                ),
+            ),
+            (
+                "passive without a company: the developer",
+                "Qwen 2.5-Max was unveiled on Wednesday.",
+                one(
+                    "Alibaba Group",
+                    "Qwen 2.5-Max",
+                    "2025-01-29",
+                    "announced",
+                    "release.passive",
+                ),
+            ),
+            (
+                "weak trigger with a model",
+                "Moonshot AI announced Kimi K2.",
+                one("Moonshot AI", "Kimi K2", "", "announced", "release.svo"),
+            ),
+            (
+                "weak trigger without a model",
+                "Moonshot AI announced record revenue.",
+                none(),
+            ),
+            (
+                "another name is the subject",
+                "Baidu said Yahoo is planning to release a chatbot.",
+                none(),
+            ),
+            (
+                "company after the trigger only",
+                "Yahoo is planning to release similar software, Google said.",
+                none(),
+            ),
+            (
+                "nominal trigger",
+                "The release of Qwen 2.5-Max surprised Baidu.",
+                none(),
+            ),
+            ("negated", "Alibaba did not launch Qwen 2.5-Max.", none()),
+            (
+                "adjective open-source",
+                "The most advanced open-source AI models from Meta.",
+                none(),
+            ),
+            (
+                "not a product head",
+                "Microsoft released its quarterly results.",
+                none(),
+            ),
+            (
+                "phrase ends at a preposition",
+                "IBM released limited data about the Cell chip.",
+                none(),
+            ),
+        ];
+        for (name, text, want) in cases {
+            assert_eq!(releases(text), want, "{name}: {text:?}");
+        }
+    }
 }

@@ -56,12 +56,11 @@ impl InputFile {
 /// What walking the command-line paths found.
 #[derive(Debug, Default)]
 pub struct Discovered {
-    /// Files to read, in order.
-    pub files: Vec<InputFile>,
+    /// Files to read, and paths that could not be read or walked (with the
+    /// reason), in command-line and then sorted path order.
+    pub files: Vec<Result<InputFile, (PathBuf, String)>>,
     /// Files in folders that are not inputs (other extensions).
     pub skipped: Vec<PathBuf>,
-    /// Paths that could not be read or walked: (path, reason).
-    pub failures: Vec<(PathBuf, String)>,
 }
 
 /// The format a file name implies, if it is an input extension.
@@ -86,18 +85,18 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
     let mut found = Discovered::default();
     for path in paths {
         if path.as_os_str() == "-" {
-            found.files.push(InputFile {
+            found.files.push(Ok(InputFile {
                 path: path.clone(),
                 id_base: "-".into(),
                 format: InputFormat::Text,
                 gzip: false,
-            });
+            }));
             continue;
         }
         let meta = match std::fs::metadata(path) {
             Ok(m) => m,
             Err(e) => {
-                found.failures.push((path.clone(), e.to_string()));
+                found.files.push(Err((path.clone(), e.to_string())));
                 continue;
             }
         };
@@ -112,12 +111,12 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
                 InputFormat::Text,
                 name.to_ascii_lowercase().ends_with(".gz"),
             ));
-            found.files.push(InputFile {
+            found.files.push(Ok(InputFile {
                 path: path.clone(),
                 id_base: name,
                 format,
                 gzip,
-            });
+            }));
             continue;
         }
         let walker = walkdir::WalkDir::new(path)
@@ -128,7 +127,7 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
                 Ok(e) => e,
                 Err(e) => {
                     let p = e.path().map_or_else(|| path.clone(), Path::to_path_buf);
-                    found.failures.push((p, e.to_string()));
+                    found.files.push(Err((p, e.to_string())));
                     continue;
                 }
             };
@@ -140,12 +139,12 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
                 Some((format, gzip)) => {
                     let rel = entry.path().strip_prefix(path).unwrap_or(entry.path());
                     let id_base = rel.to_string_lossy().replace('\\', "/");
-                    found.files.push(InputFile {
+                    found.files.push(Ok(InputFile {
                         path: entry.path().to_path_buf(),
                         id_base,
                         format,
                         gzip,
-                    });
+                    }));
                 }
                 None => found.skipped.push(entry.path().to_path_buf()),
             }
@@ -279,11 +278,15 @@ mod tests {
             std::fs::write(p.join(f), "x").unwrap();
         }
         let d = discover(&[p.to_path_buf()]);
-        let ids: Vec<&str> = d.files.iter().map(|f| f.id_base.as_str()).collect();
+        let ids: Vec<&str> = d
+            .files
+            .iter()
+            .map(|f| f.as_ref().unwrap().id_base.as_str())
+            .collect();
         assert_eq!(ids, ["a.jsonl", "b/.hidden/h.txt", "b/1.TXT", "b/2.txt"]);
         assert_eq!(d.skipped, [p.join("notes.md")]);
         let missing = discover(&[p.join("nope")]);
-        assert_eq!(missing.failures.len(), 1);
+        assert!(matches!(&missing.files[..], [Err((p, _))] if p.ends_with("nope")));
     }
 
     #[test]
@@ -294,7 +297,7 @@ mod tests {
         std::io::Write::write_all(&mut enc, "hello world ".repeat(100).as_bytes()).unwrap();
         let gz = enc.finish().unwrap();
         std::fs::write(&path, &gz[..gz.len() / 2]).unwrap();
-        let items = read(&discover(&[path]).files[0]);
+        let items = read(discover(&[path]).files[0].as_ref().unwrap());
         assert!(
             matches!(&items[..], [Item::Failed { reason, .. }] if reason.contains("gzip")),
             "{items:?}"

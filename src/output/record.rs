@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::{Serialize, Serializer};
 
 use crate::doc::Doc;
-use crate::event::{Event, ROLES};
+use crate::event::{Event, ROLES, SPANLESS_ROLES};
 use crate::gazetteer::Gazetteer;
 use crate::mention::{Mention, MentionValue};
 use crate::span::CharMap;
@@ -215,19 +215,19 @@ pub fn records(
             let (ts, te) = chars.char_span(e.trigger);
             let sentence = doc.sentences[e.sentence].span;
             let (es, ee) = chars.char_span(sentence);
-            let arguments = e
-                .arguments
+            // Every role, so every event record has the same keys.
+            let arguments = ROLES
                 .iter()
-                .map(|(role, a)| {
-                    let text = a.span.map(|s| s.slice(doc.text).to_string());
-                    (
-                        *role,
-                        ArgumentRecord {
-                            text,
-                            normalized: a.normalized.clone(),
-                            mention: a.mention.map(mention_id),
-                        },
-                    )
+                .map(|role| {
+                    let a = e.arguments.iter().find(|(r, _)| r == role).map(|(_, a)| a);
+                    let record = ArgumentRecord {
+                        text: a
+                            .and_then(|a| a.span)
+                            .map(|s| s.slice(doc.text).to_string()),
+                        normalized: a.and_then(|a| a.normalized.clone()),
+                        mention: a.and_then(|a| a.mention).map(mention_id),
+                    };
+                    (*role, record)
                 })
                 .collect();
             EventRecord {
@@ -327,8 +327,9 @@ fn mention_record(
     r
 }
 
-/// The flat CSV form of an event: fixed columns, then `<role>` (normalized)
-/// and `<role>_text` for each role in [`ROLES`], then the evidence.
+/// The flat CSV form of an event: fixed columns, then for each role in
+/// [`ROLES`] the columns `<role>` (normalized), `<role>_text` and
+/// `<role>_mention` (only `<role>` for [`SPANLESS_ROLES`]), then the evidence.
 pub fn event_csv_header() -> Vec<String> {
     let mut h: Vec<String> = [
         "article",
@@ -347,8 +348,10 @@ pub fn event_csv_header() -> Vec<String> {
     .collect();
     for role in ROLES {
         h.push(role.to_string());
-        h.push(format!("{role}_text"));
-        h.push(format!("{role}_mention"));
+        if !SPANLESS_ROLES.contains(&role) {
+            h.push(format!("{role}_text"));
+            h.push(format!("{role}_mention"));
+        }
     }
     h.extend(["evidence_start", "evidence_end", "evidence"].map(String::from));
     h
@@ -370,9 +373,11 @@ pub fn event_csv_row(e: &EventRecord) -> Vec<String> {
         e.confidence.to_string(),
     ];
     for role in ROLES {
-        match e.arguments.get(role) {
-            Some(a) => row.extend([opt(&a.normalized), opt(&a.text), opt(&a.mention)]),
-            None => row.extend([String::new(), String::new(), String::new()]),
+        let a = e.arguments.get(role);
+        row.push(a.map(|a| opt(&a.normalized)).unwrap_or_default());
+        if !SPANLESS_ROLES.contains(&role) {
+            row.push(a.map(|a| opt(&a.text)).unwrap_or_default());
+            row.push(a.map(|a| opt(&a.mention)).unwrap_or_default());
         }
     }
     row.extend([

@@ -1,6 +1,6 @@
 //! Money: `$0.14`, `HK$85.40`, `US$1.5 billion`, `$1.13bn`, `€20m`,
-//! `1 yuan`, `15.2 billion yuan`, `1.50 dlrs`, `150 mln dlrs`, `50 cts`,
-//! `2.5 mln stg`, `USD 300`.
+//! `1 yuan`, `15.2 billion yuan`, `136m euros`, `1.50 dlrs`, `150 mln dlrs`,
+//! `50 cts`, `97p`, `2.5 mln stg`, `USD 300`, and ranges (`$10-25m`).
 //!
 //! Amounts are exact decimals (multipliers `thousand`, `million`/`mln`/`m`,
 //! `billion`/`bln`/`bn`/`b`, `trillion`/`tln`/`tn` applied; cents and pence
@@ -12,8 +12,9 @@
 //! - `¥` is the Japanese yen (`yuan`, `RMB`, `renminbi` give CNY);
 //! - `pounds` and `marks` count as money only with a multiplier or a
 //!   qualifier (`5 mln pounds`, `pounds sterling`, `German marks`), since
-//!   `10 pounds` is more often a weight and `marks` a noun; `stg` (Reuters)
-//!   is sterling;
+//!   `10 pounds` is more often a weight and `marks` a noun (and `the $4
+//!   trillion mark` a milestone); `stg` (Reuters) is sterling; `97p` is
+//!   pence, except video resolutions (`720p`, `1080p`);
 //! - the Korean `won` is not recognized after a bare number (`won 3 games`).
 
 use regex::{Captures, Regex};
@@ -30,33 +31,51 @@ const MULT_WORD: &str = r"trillion|billion|million|thousand|tln|bln|mln|bn|tn";
 pub struct MoneyRecognizer {
     /// Symbol or code before the number: `$0.14`, `HK$85.40`, `USD 300`.
     prefixed: Regex,
-    /// Currency word after the number: `1 yuan`, `150 mln dlrs`.
+    /// Currency word after the number: `1 yuan`, `150 mln dlrs`, `136m euros`.
     suffixed: Regex,
+    /// Pence: `97p`.
+    pence: Regex,
 }
 
 impl Default for MoneyRecognizer {
     fn default() -> Self {
+        let symbol = |name: &str| {
+            format!(
+                r"(?:(?-u:\b)(?P<{name}1>US|HK|NT|NZ|[CASR])\$|(?P<{name}2>[$€£¥₹₩])|(?-u:\b)(?P<{name}3>USD|EUR|GBP|JPY|CNY|RMB|HKD|CAD|AUD|CHF|INR|KRW|SGD|TWD)\s?)"
+            )
+        };
+        let other_symbol = r"(?:(?:US|HK|NT|NZ|[CASR])?\$|[€£¥₹₩])?";
+        let range = r"(?:\s?[-–]\s?|\s+to\s+)";
+        let mult = format!(r"(?:\s?(?P<mult>(?i:{MULT_WORD}))(?-u:\b)|(?P<short>[mkb])(?-u:\b))");
         let prefixed = format!(
-            r"(?:(?-u:\b)(?P<sym1>US|HK|NT|NZ|[CASR])\$|(?P<sym2>[$€£¥₹₩])|(?-u:\b)(?P<code>USD|EUR|GBP|JPY|CNY|RMB|HKD|CAD|AUD|CHF|INR|KRW|SGD|TWD)\s?)(?P<num>{NUM})(?:\s?(?P<mult>(?i:{MULT_WORD}))(?-u:\b)|(?P<short>[mkb])(?-u:\b))?"
+            r"{sym}(?P<num>{NUM})(?:{range}{other_symbol}(?P<num2>{NUM}))?{mult}?",
+            sym = symbol("sym")
         );
         let suffixed = format!(
-            r"(?-u:\b)(?P<num>{NUM})(?:[\s-](?P<mult>(?i:{MULT_WORD})))?\s(?P<cur>(?i:(?:(?:U\.S\.|US|American|Canadian|Australian|Hong\s+Kong|HK|Singapore|Taiwan(?:ese)?|New\s+Zealand)\s+)?(?:dollars?|dlrs)|(?:Swiss|French|Belgian)\s+francs?|(?:German|Deutsche|D-)\s*marks?|pounds?\s+sterling|British\s+pounds?|pounds?|marks?|yuan|renminbi|RMB|euros?|yen|rupees?|francs?|sterling|stg|cents?|cts|pence|(?:USD|EUR|GBP|JPY|CNY|HKD|CAD|AUD|CHF|INR|KRW|SGD|TWD)))(?-u:\b)"
+            r"(?-u:\b)(?P<num>{NUM})(?:{range}(?P<num2>{NUM}))?(?:[\s-]?(?P<mult>(?i:{MULT_WORD}))|(?P<short>[mkb]))?\s(?P<cur>(?i:(?:(?:U\.S\.|US|American|Canadian|Australian|Hong\s+Kong|HK|Singapore|Taiwan(?:ese)?|New\s+Zealand)\s+)?(?:dollars?|dlrs)|(?:Swiss|French|Belgian)\s+francs?|(?:German|Deutsche|D-)\s*marks?|pounds?\s+sterling|British\s+pounds?|pounds?|marks|yuan|renminbi|RMB|euros?|yen|rupees?|francs?|sterling|stg|cents?|cts|pence|(?:USD|EUR|GBP|JPY|CNY|HKD|CAD|AUD|CHF|INR|KRW|SGD|TWD)))(?-u:\b)"
         );
         MoneyRecognizer {
             prefixed: Regex::new(&prefixed).expect("money prefix regex"),
             suffixed: Regex::new(&suffixed).expect("money suffix regex"),
+            pence: Regex::new(r"(?-u:\b)(?P<num>\d{1,4}(?:\.\d+)?)p(?-u:\b)").expect("pence regex"),
         }
     }
 }
 
+/// Video resolutions written like pence (`720p`), never money.
+const RESOLUTIONS: &[&str] = &[
+    "144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320",
+];
+
 impl MoneyRecognizer {
-    /// Finds amounts of money in `text` (both forms; overlaps are left to the
-    /// resolve stage).
+    /// Finds amounts of money in `text` (all forms; overlaps are left to the
+    /// resolve stage). A range (`$10-25m`, `$2 to $3.8 trillion`, `10 to 15
+    /// mln dlrs`) gives one mention per number, both with the range's
+    /// multiplier and currency.
     pub fn find(&self, text: &str, out: &mut Vec<Mention>) {
         for c in self.prefixed.captures_iter(text) {
-            let currency = match (c.name("sym1"), c.name("sym2"), c.name("code")) {
-                (Some(s), _, _) => symbol_currency(s.as_str()),
-                (_, Some(s), _) => symbol_currency(s.as_str()),
+            let currency = match (c.name("sym1"), c.name("sym2"), c.name("sym3")) {
+                (Some(s), _, _) | (_, Some(s), _) => symbol_currency(s.as_str()),
                 (_, _, Some(code)) => code_currency(code.as_str()),
                 _ => None,
             };
@@ -64,31 +83,88 @@ impl MoneyRecognizer {
                 .name("mult")
                 .or(c.name("short"))
                 .map_or(0, |m| multiplier(m.as_str()));
-            push(out, &c, currency, shift);
+            push_range(out, &c, currency, shift);
         }
         for c in self.suffixed.captures_iter(text) {
-            let cur = c.name("cur").expect("cur group").as_str();
-            let has_mult = c.name("mult").is_some();
-            let lower = cur.to_lowercase();
-            let needs_mult = matches!(lower.as_str(), "pound" | "pounds" | "mark" | "marks");
-            if needs_mult && !has_mult {
+            let lower = c["cur"].to_lowercase();
+            let has_mult = c.name("mult").or(c.name("short")).is_some();
+            if matches!(lower.as_str(), "pound" | "pounds" | "marks") && !has_mult {
                 continue;
             }
             let (currency, cents) = word_currency(&lower);
-            let shift =
-                c.name("mult").map_or(0, |m| multiplier(m.as_str())) - if cents { 2 } else { 0 };
-            push(out, &c, currency, shift);
+            let shift = c
+                .name("mult")
+                .or(c.name("short"))
+                .map_or(0, |m| multiplier(m.as_str()))
+                - if cents { 2 } else { 0 };
+            push_range(out, &c, currency, shift);
+        }
+        for c in self.pence.captures_iter(text) {
+            if RESOLUTIONS.contains(&&c["num"]) {
+                continue;
+            }
+            let whole = c.get(0).expect("group 0");
+            push(
+                out,
+                Span::new(whole.start(), whole.end()),
+                &c["num"],
+                Some("GBP"),
+                -2,
+            );
         }
     }
 }
 
-fn push(out: &mut Vec<Mention>, c: &Captures, currency: Option<&'static str>, shift: i32) {
-    let (Some(currency), Some(amount)) = (currency, scale_decimal(&c["num"], shift)) else {
+/// Pushes the mention of a match, or the two mentions of a range.
+fn push_range(out: &mut Vec<Mention>, c: &Captures, currency: Option<&'static str>, shift: i32) {
+    let whole = c.get(0).expect("group 0");
+    let num = c.name("num").expect("num group");
+    match c.name("num2") {
+        None => push(
+            out,
+            Span::new(whole.start(), whole.end()),
+            num.as_str(),
+            currency,
+            shift,
+        ),
+        Some(num2) => {
+            // The second number's span starts at its own symbol, if it has one.
+            let between = &c.get(0).expect("group 0").as_str()
+                [num.end() - whole.start()..num2.start() - whole.start()];
+            let lead =
+                between.trim_start_matches(|ch: char| ch.is_whitespace() || ch == '-' || ch == '–');
+            let lead = lead.strip_prefix("to").unwrap_or(lead).trim_start();
+            let second_start = num2.start() - lead.len();
+            push(
+                out,
+                Span::new(whole.start(), num.end()),
+                num.as_str(),
+                currency,
+                shift,
+            );
+            push(
+                out,
+                Span::new(second_start, whole.end()),
+                num2.as_str(),
+                currency,
+                shift,
+            );
+        }
+    }
+}
+
+fn push(
+    out: &mut Vec<Mention>,
+    span: Span,
+    number: &str,
+    currency: Option<&'static str>,
+    shift: i32,
+) {
+    let (Some(currency), Some(amount)) = (currency, scale_decimal(number, shift)) else {
         return;
     };
-    let whole = c.get(0).expect("group 0");
     out.push(Mention {
-        span: Span::new(whole.start(), whole.end()),
+        span,
         kind: MentionType::Money,
         source: "pattern",
         value: MentionValue::Money { amount, currency },
@@ -248,6 +324,38 @@ mod tests {
                 &[("1.5 BILLION DLRS", "1500000000", "USD")],
             ),
             ("$5 minimum", &[("$5", "5", "USD")]),
+            (
+                "the £3.3 trillion mark",
+                &[("£3.3 trillion", "3300000000000", "GBP")],
+            ),
+            ("100 million mark of users", &[]),
+            (
+                "raised 136m euros and 7.5bn euros",
+                &[
+                    ("136m euros", "136000000", "EUR"),
+                    ("7.5bn euros", "7500000000", "EUR"),
+                ],
+            ),
+            ("540bn yen", &[("540bn yen", "540000000000", "JPY")]),
+            (
+                "costs $10-25m",
+                &[("$10", "10000000", "USD"), ("25m", "25000000", "USD")],
+            ),
+            (
+                "$2-$3.8 trillion",
+                &[
+                    ("$2", "2000000000000", "USD"),
+                    ("$3.8 trillion", "3800000000000", "USD"),
+                ],
+            ),
+            (
+                "from 10 to 15 mln dlrs",
+                &[
+                    ("10", "10000000", "USD"),
+                    ("15 mln dlrs", "15000000", "USD"),
+                ],
+            ),
+            ("shares at 97p, video in 1080p", &[("97p", "0.97", "GBP")]),
         ];
         for (text, want) in cases {
             let want: Vec<(String, String, String)> = want
