@@ -284,6 +284,20 @@ mod tests {
                 Tense::Past,
                 "2024-05-01",
             ),
+            // "Friday 15 December" in a March 2023 article: 2023-12-15 is a Friday.
+            (
+                wmd(12, 15, Weekday::Friday),
+                date(2023, 3, 24),
+                Tense::Past,
+                "2023-12-15",
+            ),
+            // A weekday that fits no nearby year is ignored.
+            (
+                wmd(12, 15, Weekday::Monday),
+                date(2023, 3, 24),
+                Tense::Past,
+                "2022-12-15",
+            ),
             (
                 DateExpr::MonthOfYear {
                     year: 2024,

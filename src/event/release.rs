@@ -536,8 +536,7 @@ impl ReleaseRule {
         let head = words
             .iter()
             .zip(toks)
-            .filter(|(_, t)| phrase.contains(t.span))
-            .last();
+            .rfind(|(_, t)| phrase.contains(t.span));
         if !head.is_some_and(|(w, _)| is_in(PRODUCT_NOUNS, w)) {
             return None;
         }
@@ -614,7 +613,7 @@ fn is_subject_gap(doc: &Doc, toks: &[Token], words: &[String], from: usize, to: 
             ")" | "]" | ">" => depth = depth.saturating_sub(1),
             _ if depth > 0 => {}
             "," => commas += 1,
-            _ if commas % 2 == 1 => {} // inside an appositive
+            _ if !commas.is_multiple_of(2) => {} // inside an appositive
             "’s" | "'s" if k == 0 => possessive = true,
             _ if doc
                 .mention_at(toks[i].span.start, MentionType::Date)
@@ -629,7 +628,7 @@ fn is_subject_gap(doc: &Doc, toks: &[Token], words: &[String], from: usize, to: 
             _ => return false,
         }
     }
-    depth == 0 && commas % 2 == 0 && (!possessive || org_part)
+    depth == 0 && commas.is_multiple_of(2) && (!possessive || org_part)
 }
 
 /// True for the uninflected verb forms, which double as nouns and adjectives.
