@@ -764,8 +764,11 @@ mod tests {
     use crate::gazetteer::GazetteerSource;
     use crate::pipeline::Pipeline;
 
-    /// (company, product, date, status, rule) of each release event in `text`.
-    fn releases(text: &str) -> Vec<(String, String, String, String, String)> {
+    /// (company, product, date, status, rule) of one release event.
+    type Row = (String, String, String, String, String);
+
+    /// The rows of the release events found in `text`.
+    fn releases(text: &str) -> Vec<Row> {
         let pipeline = Pipeline::new(&GazetteerSource::Bundled).unwrap();
         let article =
             Article::new("t", text).with_dct(jiff::civil::date(2025, 1, 29), DctSource::Option);
@@ -797,7 +800,7 @@ mod tests {
             vec![(c.into(), p.into(), d.into(), s.into(), r.into())]
         };
         let none = Vec::new;
-        let cases: Vec<(&str, &str, Vec<(String, String, String, String, String)>)> = vec![
+        let cases: Vec<(&str, &str, Vec<Row>)> = vec![
             (
                 "active, ticker in parentheses, weekday date",
                 "Alibaba (9988.HK) unveiled Qwen 2.5-Max on Wednesday.",
