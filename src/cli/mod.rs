@@ -37,6 +37,7 @@ enum Command {
         after_help = "Inputs: .txt (optional front matter between --- lines: id, title, published, source, url), \
 .jsonl/.ndjson (one object a line: text or body; id, title, published|date|dct), and the .gz of each. \
 Folders are walked recursively in sorted order, hidden files included; other files in them are skipped and counted. A file named directly is read by its extension, or as plain text.\n\n\
+Record fields are documented in the README (schema version 1).\n\n\
 Examples:\n  newsie extract fixtures/articles/moonshot-kimi-release.txt\n  newsie extract -f csv -o out/ corpus/\n  cat story.txt | newsie extract --published 2025-01-29 -"
     )]
     Extract(ExtractArgs),
@@ -47,11 +48,12 @@ struct ExtractArgs {
     /// Files or folders to read; `-` reads one plain-text article from standard input.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
-    /// Output format.
+    /// Output format. On standard output, jsonl interleaves article, mention, event, warning and
+    /// error records; csv writes the mentions table only (use -o for all tables).
     #[arg(short, long, value_enum, default_value_t = FormatArg::Jsonl)]
     format: FormatArg,
     /// Write mentions, events, articles (in the chosen format) and errors.jsonl to this folder
-    /// instead of standard output.
+    /// (created if missing; files of those names are replaced) instead of standard output.
     #[arg(short, long, value_name = "DIR")]
     output: Option<PathBuf>,
     /// Publication date (DCT) for articles that carry none, as YYYY-MM-DD.
