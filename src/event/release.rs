@@ -484,10 +484,7 @@ impl ReleaseRule {
         let sentence = doc.sentences[s].span;
         let trigger_start = toks[trigger_tok].span.start;
         // Subject: the nearest company before the trigger, if it is the subject.
-        let company = doc
-            .mentions_in(Span::new(sentence.start, trigger_start))
-            .filter(|&m| doc.mentions[m].kind == MentionType::Company)
-            .last()
+        let company = nearest_before(doc, sentence.start, trigger_start, MentionType::Company)
             .filter(|&m| is_subject_gap(doc, toks, words, doc.mentions[m].span.end, trigger_start))
             .map(|m| mention_argument(doc, gazetteer, m));
         let phrase = object_phrase(doc, toks, words, last + 1)?;
@@ -565,10 +562,12 @@ impl ReleaseRule {
         last: usize,
     ) -> Option<Found> {
         let sentence = doc.sentences[s].span;
-        let product = doc
-            .mentions_in(Span::new(sentence.start, toks[trigger_tok].span.start))
-            .filter(|&m| doc.mentions[m].kind == MentionType::Model)
-            .last()?;
+        let product = nearest_before(
+            doc,
+            sentence.start,
+            toks[trigger_tok].span.start,
+            MentionType::Model,
+        )?;
         // "... was released by Alibaba": the company right after `by`.
         let company = (last + 1..toks.len())
             .take(3)
@@ -592,6 +591,23 @@ struct Found {
     confidence: f64,
 }
 
+/// A subject further than this many tokens from its trigger is not taken.
+const MAX_GAP_TOKENS: usize = 30;
+/// How many mentions back from a trigger the rule looks for its subject.
+const MAX_MENTIONS_BACK: usize = 12;
+
+/// The nearest mention of `kind` that ends at or before byte `before` and
+/// starts at or after `from` (the sentence start), looking at most
+/// [`MAX_MENTIONS_BACK`] mentions back.
+fn nearest_before(doc: &Doc, from: usize, before: usize, kind: MentionType) -> Option<usize> {
+    let end = doc.mentions.partition_point(|m| m.span.start < before);
+    (0..end)
+        .rev()
+        .take(MAX_MENTIONS_BACK)
+        .take_while(|&m| doc.mentions[m].span.start >= from)
+        .find(|&m| doc.mentions[m].kind == kind && doc.mentions[m].span.end <= before)
+}
+
 /// True when the tokens between a company (ending at byte `from`) and the
 /// trigger (starting at `to`) let the company be the trigger's subject: only
 /// words of [`SUBJECT_GAP`], dates, a parenthesis or bracket (`(9988.HK)`,
@@ -599,9 +615,12 @@ struct Found {
 /// rolled out"), or a possessive with an organisation part ("Alibaba’s cloud
 /// unit launched").
 fn is_subject_gap(doc: &Doc, toks: &[Token], words: &[String], from: usize, to: usize) -> bool {
-    let gap: Vec<usize> = (0..toks.len())
-        .filter(|&i| toks[i].span.start >= from && toks[i].span.end <= to)
-        .collect();
+    let first = toks.partition_point(|t| t.span.start < from);
+    let end = toks.partition_point(|t| t.span.start < to);
+    if end.saturating_sub(first) > MAX_GAP_TOKENS {
+        return false;
+    }
+    let gap: Vec<usize> = (first..end).collect();
     let mut depth = 0usize;
     let mut commas = 0usize;
     let mut possessive = false;

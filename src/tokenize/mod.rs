@@ -61,51 +61,53 @@ fn is_apostrophe(c: char) -> bool {
 /// ```
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
-    let byte_at = |i: usize| if i < n { chars[i].0 } else { text.len() };
+    // Byte-offset cursor: the character at a byte offset, and its neighbours.
+    let at = |b: usize| text.get(b..).and_then(|t| t.chars().next());
+    let after = |b: usize| at(b).and_then(|c| at(b + c.len_utf8()));
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     let mut i = 0;
-    while i < n {
-        let c = chars[i].1;
+    while let Some(c) = at(i) {
+        let width = c.len_utf8();
         if c.is_whitespace() {
-            i += 1;
+            i += width;
             continue;
         }
         if !c.is_alphanumeric() {
             // A possessive clitic that follows a word directly: "’s".
+            let prev = text[..i].chars().next_back();
+            let next = after(i);
             if is_apostrophe(c)
-                && i + 1 < n
-                && matches!(chars[i + 1].1, 's' | 'S')
-                && (i + 2 >= n || !chars[i + 2].1.is_alphanumeric())
-                && i > 0
-                && chars[i - 1].1.is_alphanumeric()
+                && alnum(prev)
+                && matches!(next, Some('s' | 'S'))
+                && !alnum(after(i + width))
             {
                 tokens.push(Token {
-                    span: Span::new(byte_at(i), byte_at(i + 2)),
+                    span: Span::new(i, i + width + 1),
                     kind: TokenKind::Word,
                 });
-                i += 2;
+                i += width + 1;
                 continue;
             }
             tokens.push(Token {
-                span: Span::new(byte_at(i), byte_at(i + 1)),
+                span: Span::new(i, i + width),
                 kind: TokenKind::Punct,
             });
-            i += 1;
+            i += width;
             continue;
         }
         let start = i;
         let mut numeric = true;
+        let mut prev = c;
         loop {
             // Consume an alphanumeric run.
-            while i < n && chars[i].1.is_alphanumeric() {
-                numeric &= chars[i].1.is_ascii_digit();
-                i += 1;
+            while let Some(ch) = at(i).filter(|ch| ch.is_alphanumeric()) {
+                numeric &= ch.is_ascii_digit();
+                prev = ch;
+                i += ch.len_utf8();
             }
-            if i + 1 >= n {
+            let (Some(joiner), Some(next)) = (at(i), after(i)) else {
                 break;
-            }
-            let (joiner, next, prev) = (chars[i].1, chars[i + 1].1, chars[i - 1].1);
+            };
             if !next.is_alphanumeric() {
                 break;
             }
@@ -116,11 +118,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         || (joiner == '.' && prev.is_alphabetic() && next.is_alphanumeric())
                         || (joiner == '.' && prev.is_ascii_digit() && next.is_ascii_uppercase())
                 }
+                // "’s" at a word end is a clitic token; "O'Neill", "don't" join.
                 c if is_apostrophe(c) => {
-                    // "’s" at a word end is a clitic token; "O'Neill", "don't" join.
-                    let clitic = matches!(next, 's' | 'S')
-                        && (i + 2 >= n || !chars[i + 2].1.is_alphanumeric());
-                    !clitic
+                    let j = i + c.len_utf8();
+                    !matches!(next, 's' | 'S') || alnum(after(j))
                 }
                 _ => false,
             };
@@ -130,7 +131,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             if joiner != '.' && joiner != ',' {
                 numeric = false;
             }
-            i += 1;
+            i += joiner.len_utf8();
         }
         let kind = if numeric {
             TokenKind::Number
@@ -138,7 +139,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             TokenKind::Word
         };
         tokens.push(Token {
-            span: Span::new(byte_at(start), byte_at(i)),
+            span: Span::new(start, i),
             kind,
         });
     }

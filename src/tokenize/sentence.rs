@@ -7,7 +7,9 @@
 //!   initial (`J.`), a dotted abbreviation (`U.S.`), or a month abbreviation
 //!   followed by a number (`Jan. 10`);
 //! - at a blank line (two line breaks with only whitespace between), whatever
-//!   the punctuation, so headlines and paragraphs never run together.
+//!   the punctuation, so headlines and paragraphs never run together;
+//! - at a line break followed by a list marker (`-`, `*`, `•`, `#`, `|`);
+//! - after [`MAX_SENTENCE_TOKENS`] tokens, whatever follows.
 //!
 //! Single line breaks do not end a sentence: wire copy (Reuters-21578) wraps
 //! lines inside sentences.
@@ -25,6 +27,11 @@ pub struct Sentence {
     /// One past the index of the last token.
     pub end_token: usize,
 }
+
+/// A sentence never runs longer than this many tokens: a text with no
+/// punctuation (tables, lists, garbage) is cut into pieces this long, so the
+/// stages after it stay linear and evidence stays readable.
+pub const MAX_SENTENCE_TOKENS: usize = 400;
 
 /// Abbreviations after which a `.` never ends a sentence.
 const TITLES: &[&str] = &[
@@ -68,10 +75,11 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                 }
             }
         } else {
-            tokens
-                .get(end)
-                .is_none_or(|next| blank_line_between(text, &tokens[i], next))
-        };
+            tokens.get(end).is_none_or(|next| {
+                blank_line_between(text, &tokens[i], next)
+                    || list_item_starts(text, &tokens[i], next)
+            })
+        } || end - first >= MAX_SENTENCE_TOKENS;
         if boundary {
             sentences.push(Sentence {
                 span: Span::new(tokens[first].span.start, tokens[end - 1].span.end),
@@ -98,6 +106,13 @@ fn starts_sentence(text: &str, next: &Token) -> bool {
     c.is_uppercase()
         || c.is_ascii_digit()
         || matches!(c, '"' | '“' | '‘' | '(' | '[' | '«' | '—' | '-')
+}
+
+/// A line break followed by a list marker (`-`, `*`, `•`, `#`, `|`): markdown
+/// bullets, headings and table rows are sentences of their own.
+fn list_item_starts(text: &str, a: &Token, b: &Token) -> bool {
+    text[a.span.end..b.span.start].contains('\n')
+        && matches!(b.text(text), "-" | "*" | "•" | "#" | "|")
 }
 
 fn blank_line_between(text: &str, a: &Token, b: &Token) -> bool {
@@ -167,11 +182,23 @@ mod tests {
             ("HEADLINE\n\n  Body text.", &["HEADLINE", "Body text."]),
             ("HEADLINE\r\n\r\nBody text.", &["HEADLINE", "Body text."]),
             ("no final stop", &["no final stop"]),
+            (
+                "Intro:\n- first item\n- second item",
+                &["Intro:", "- first item", "- second item"],
+            ),
             ("", &[]),
         ];
         for (text, want) in cases {
             assert_eq!(split(text), *want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn long_runs_without_punctuation_are_cut() {
+        let text = "word ".repeat(1000);
+        let s = split_sentences(&text, &tokenize(&text));
+        let lens: Vec<usize> = s.iter().map(|s| s.end_token - s.first_token).collect();
+        assert_eq!(lens, [400, 400, 200]);
     }
 
     #[test]
