@@ -26,6 +26,8 @@
 //! character offsets (Unicode scalar values), converted in one place
 //! ([`span::CharMap`]).
 
+#![warn(missing_docs)]
+
 pub mod article;
 pub mod doc;
 pub mod error;
