@@ -34,11 +34,6 @@ impl Span {
         self.start == self.end
     }
 
-    /// True when the two spans share at least one byte.
-    pub fn overlaps(&self, other: Span) -> bool {
-        self.start < other.end && other.start < self.end
-    }
-
     /// True when `other` lies inside `self` (bounds included).
     pub fn contains(&self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
@@ -132,10 +127,8 @@ mod tests {
     }
 
     #[test]
-    fn overlap_and_containment() {
+    fn containment() {
         let a = Span::new(0, 5);
-        assert!(a.overlaps(Span::new(4, 6)));
-        assert!(!a.overlaps(Span::new(5, 6)));
         assert!(a.contains(Span::new(1, 5)));
         assert!(!a.contains(Span::new(1, 6)));
     }
