@@ -132,6 +132,21 @@ pub fn run(
                     id,
                     reason,
                 } => Err(failed_record(&path, line, &id, reason)),
+                Item::Warning { path, reason } => {
+                    // A file's own warning goes out before its articles.
+                    flush(pipeline, &mut batch, writer, &mut summary)?;
+                    batch_articles = 0;
+                    summary.warnings += 1;
+                    let notice = NoticeRecord {
+                        level: Level::Warning,
+                        input: path,
+                        line: None,
+                        article: None,
+                        reason,
+                    };
+                    writer.write_notice(&notice)?;
+                    continue;
+                }
             };
             batch.push(entry);
             batch_articles += 1;

@@ -28,6 +28,12 @@ fn usage_and_setup_errors_exit_2() {
             "no/such/dir/companies.tsv",
         ),
         (&["extract", "-j", "0", "fixtures"], "--threads"),
+        (&["extract", "-j", "100000", "fixtures"], "--threads"),
+        (
+            &["extract", "--published", "2025-01-05T00:00", "fixtures"],
+            "YYYY-MM-DD",
+        ),
+        (&["extract", "-", "-"], "only once"),
         (&["frobnicate"], "frobnicate"),
     ];
     for (args, needle) in cases {
@@ -356,4 +362,78 @@ fn help_documents_the_contract() {
         assert!(help.contains(needle), "help lacks {needle}:\n{help}");
     }
     assert_eq!(code(&out), 0);
+}
+
+#[test]
+fn non_regular_files_named_directly_are_read() {
+    let out = newsie_with_stdin(&["extract", "-q", "/dev/stdin"], Some(b"Baidu rose 3%."));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let recs = records(&out);
+    assert_eq!(recs.iter().filter(|r| r["record"] == "mention").count(), 2);
+}
+
+#[test]
+fn csv_tables_have_headers_even_when_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let out_dir = dir.path().join("out");
+    let out = newsie(&[
+        "extract",
+        "-q",
+        "-f",
+        "csv",
+        "-o",
+        out_dir.to_str().unwrap(),
+        empty.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let first_line = |name: &str| {
+        std::fs::read_to_string(out_dir.join(name))
+            .unwrap()
+            .lines()
+            .next()
+            .map(str::to_string)
+    };
+    assert_eq!(
+        first_line("mentions.csv").as_deref(),
+        Some(
+            newsie::output::record::mention_csv_header()
+                .join(",")
+                .as_str()
+        )
+    );
+    assert!(
+        first_line("events.csv")
+            .unwrap()
+            .starts_with("article,id,type,subtype,trigger")
+    );
+    assert_eq!(
+        std::fs::read_to_string(out_dir.join("articles.csv"))
+            .unwrap()
+            .lines()
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn numeric_ids_are_kept_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("ids.jsonl");
+    std::fs::write(&f, "{\"id\": 123456789012345678901234567890, \"text\": \"a\"}\n{\"id\": 123456789012345678901234567891, \"text\": \"b\"}\n").unwrap();
+    let out = newsie(&["extract", "-q", f.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let ids: Vec<String> = records(&out)
+        .iter()
+        .filter(|r| r["record"] == "article")
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "123456789012345678901234567890",
+            "123456789012345678901234567891"
+        ]
+    );
 }

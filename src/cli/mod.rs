@@ -62,9 +62,9 @@ struct ExtractArgs {
     /// Folder with companies.tsv and models.tsv to use instead of the bundled gazetteers.
     #[arg(long, value_name = "DIR")]
     gazetteers: Option<PathBuf>,
-    /// Worker threads (default: one per core).
-    #[arg(short = 'j', long, value_name = "N")]
-    threads: Option<usize>,
+    /// Worker threads, 1 to 1024 (default: one per core).
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    threads: Option<u16>,
     /// Do not print the summary on standard error.
     #[arg(short, long)]
     quiet: bool,
@@ -77,6 +77,16 @@ enum FormatArg {
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+    let digit_or_dash = |(i, b): (usize, u8)| {
+        if i == 4 || i == 7 {
+            b == b'-'
+        } else {
+            b.is_ascii_digit()
+        }
+    };
+    if s.len() != 10 || !s.bytes().enumerate().all(digit_or_dash) {
+        return Err("expected YYYY-MM-DD".to_string());
+    }
     s.parse::<jiff::civil::Date>()
         .map_err(|e| format!("expected YYYY-MM-DD: {e}"))
 }
@@ -94,16 +104,15 @@ fn extract(args: ExtractArgs) -> u8 {
         eprintln!("newsie: {e}");
         USAGE
     };
-    if let Some(n) = args.threads {
-        if n == 0 {
-            return setup(&"--threads must be at least 1");
-        }
-        if let Err(e) = rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
+    if args.paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        return setup(&"standard input (`-`) can be read only once");
+    }
+    if let Some(n) = args.threads
+        && let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(n))
             .build_global()
-        {
-            return setup(&e);
-        }
+    {
+        return setup(&e);
     }
     let source = args
         .gazetteers

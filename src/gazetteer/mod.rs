@@ -183,6 +183,7 @@ impl Builder {
             line,
             reason,
         };
+        let content = content.strip_prefix('\u{FEFF}').unwrap_or(content);
         let mut lines = content
             .lines()
             .enumerate()

@@ -34,7 +34,7 @@ fn read_line(file: &InputFile, raw: &[u8], line: u64) -> Item {
         reason,
     };
     let mut warnings = Vec::new();
-    let decoded = decode(raw, &mut warnings);
+    let decoded = decode(raw.to_vec(), &mut warnings);
     let value: Value = match serde_json::from_str(&decoded) {
         Ok(v) => v,
         Err(e) => return failed(fallback_id, format!("malformed JSON: {e}")),
@@ -117,6 +117,7 @@ mod tests {
                 Item::Failed {
                     id, line, reason, ..
                 } => format!("FAIL {id}@{line:?} {}", &reason[..12.min(reason.len())]),
+                Item::Warning { reason, .. } => format!("WARN {reason}"),
             })
             .collect();
         assert_eq!(

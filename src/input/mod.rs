@@ -100,7 +100,9 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
                 continue;
             }
         };
-        if meta.is_file() {
+        // Anything that is not a folder is read as a file: regular files, and
+        // also /dev/stdin, FIFOs and process substitutions named directly.
+        if !meta.is_dir() {
             let name = path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
@@ -131,7 +133,12 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
                     continue;
                 }
             };
+            if entry.file_type().is_dir() {
+                continue;
+            }
+            // Inside folders only regular files are inputs (not FIFOs, sockets…).
             if !entry.file_type().is_file() {
+                found.skipped.push(entry.path().to_path_buf());
                 continue;
             }
             let name = entry.file_name().to_string_lossy();
@@ -164,6 +171,13 @@ pub enum Item {
         /// unparseable date, …).
         warnings: Vec<String>,
     },
+    /// A warning about a whole file (not about one article).
+    Warning {
+        /// Input file.
+        path: String,
+        /// What happened.
+        reason: String,
+    },
     /// An input (a whole file, or one JSONL line) that gave no article.
     Failed {
         /// Input file.
@@ -178,55 +192,75 @@ pub enum Item {
 }
 
 /// Reads one input file into items, in order. Never panics on bad input: a
-/// file that cannot be read or decompressed becomes one [`Item::Failed`].
+/// file that cannot be read becomes one [`Item::Failed`]; a `.gz` that breaks
+/// off after some content keeps that content (the last JSONL line, cut in
+/// the middle, then fails on its own) and adds an [`Item::Warning`].
 pub fn read(file: &InputFile) -> Vec<Item> {
-    let failed = |reason: String| {
-        vec![Item::Failed {
-            path: file.display(),
-            line: None,
-            id: file.id_base.clone(),
-            reason,
-        }]
-    };
-    let bytes = match read_bytes(file) {
+    let (bytes, warning) = match read_bytes(file) {
         Ok(b) => b,
-        Err(e) => return failed(e.to_string()),
+        Err(e) => {
+            return vec![Item::Failed {
+                path: file.display(),
+                line: None,
+                id: file.id_base.clone(),
+                reason: e.to_string(),
+            }];
+        }
     };
+    let mut items: Vec<Item> = warning
+        .into_iter()
+        .map(|reason| Item::Warning {
+            path: file.display(),
+            reason,
+        })
+        .collect();
     match file.format {
-        InputFormat::Text => vec![text::read(file, &bytes)],
-        InputFormat::Jsonl => jsonl::read(file, &bytes),
+        InputFormat::Text => items.push(text::read(file, bytes)),
+        InputFormat::Jsonl => items.extend(jsonl::read(file, &bytes)),
     }
+    items
 }
 
-fn read_bytes(file: &InputFile) -> std::io::Result<Vec<u8>> {
+/// The file's bytes, decompressed, and a warning when a `.gz` broke off.
+fn read_bytes(file: &InputFile) -> std::io::Result<(Vec<u8>, Option<String>)> {
     let mut raw = Vec::new();
     if file.is_stdin() {
         std::io::stdin().lock().read_to_end(&mut raw)?;
     } else {
         raw = std::fs::read(&file.path)?;
     }
-    if !file.gzip {
-        return Ok(raw);
+    // An empty file is an empty article, compressed or not.
+    if !file.gzip || raw.is_empty() {
+        return Ok((raw, None));
     }
     let mut out = Vec::new();
-    flate2::read::MultiGzDecoder::new(raw.as_slice())
-        .read_to_end(&mut out)
-        .map_err(|e| std::io::Error::new(e.kind(), format!("gzip: {e}")))?;
-    Ok(out)
+    match flate2::read::MultiGzDecoder::new(raw.as_slice()).read_to_end(&mut out) {
+        Ok(_) => Ok((out, None)),
+        Err(e) if !out.is_empty() => {
+            let warning = format!(
+                "gzip: {e} after {} bytes of content; read what came before",
+                out.len()
+            );
+            Ok((out, Some(warning)))
+        }
+        Err(e) => Err(std::io::Error::new(e.kind(), format!("gzip: {e}"))),
+    }
 }
 
-/// Decodes bytes as UTF-8, replacing invalid sequences (and saying so), and
-/// drops a leading byte-order mark.
-fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
+/// Decodes bytes as UTF-8 in place, replacing invalid sequences (and saying
+/// so), and drops a leading byte-order mark.
+fn decode(mut bytes: Vec<u8>, warnings: &mut Vec<String>) -> String {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => s,
         Err(e) => {
+            let at = e.utf8_error().valid_up_to();
             warnings.push(format!(
-                "invalid UTF-8 at byte {}: decoded with replacement characters",
-                e.valid_up_to()
+                "invalid UTF-8 at byte {at}: decoded with replacement characters"
             ));
-            String::from_utf8_lossy(bytes).into_owned()
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     }
 }
@@ -290,7 +324,7 @@ mod tests {
     }
 
     #[test]
-    fn truncated_gzip_fails_the_file() {
+    fn truncated_gzip_keeps_what_came_before() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.txt.gz");
         let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());

@@ -62,17 +62,30 @@ struct Table {
     /// Where the rows go: the final file name, or `-`.
     path: PathBuf,
     sink: Sink,
+    /// A CSV header not written yet (it is written before the first row, or
+    /// at the end when there are no rows, so every CSV file has one).
+    header: Option<Vec<String>>,
 }
 
 impl Table {
-    fn new(format: Format, path: PathBuf, w: Box<dyn Write>) -> Table {
-        let sink = match format {
-            Format::Jsonl => Sink::Jsonl(w),
-            Format::Csv => Sink::Csv(Box::new(
-                csv::WriterBuilder::new().has_headers(true).from_writer(w),
-            )),
+    /// A table; `header` names the CSV columns (ignored for JSONL).
+    fn new(format: Format, path: PathBuf, w: Box<dyn Write>, header: Vec<String>) -> Table {
+        let (sink, header) = match format {
+            Format::Jsonl => (Sink::Jsonl(w), None),
+            Format::Csv => {
+                let csv = csv::WriterBuilder::new().has_headers(false).from_writer(w);
+                (Sink::Csv(Box::new(csv)), Some(header))
+            }
         };
-        Table { path, sink }
+        Table { path, sink, header }
+    }
+
+    fn write_header(&mut self) -> Result<()> {
+        if let (Some(header), Sink::Csv(w)) = (self.header.take(), &mut self.sink) {
+            let result = w.write_record(header);
+            return result.map_err(|e| self.csv(e));
+        }
+        Ok(())
     }
 
     fn io(&self, e: std::io::Error) -> Error {
@@ -88,6 +101,7 @@ impl Table {
 
     /// Writes a record: a tagged JSON line, or a CSV row from the struct's fields.
     fn write<T: Serialize>(&mut self, tag: &'static str, value: &T) -> Result<()> {
+        self.write_header()?;
         let result = match &mut self.sink {
             Sink::Jsonl(w) => serde_json::to_writer(
                 &mut *w,
@@ -105,6 +119,7 @@ impl Table {
 
     /// Writes a CSV row of plain fields (CSV tables only).
     fn write_fields(&mut self, fields: Vec<String>) -> Result<()> {
+        self.write_header()?;
         match &mut self.sink {
             Sink::Csv(w) => w.write_record(fields).map_err(|e| self.csv(e)),
             Sink::Jsonl(_) => unreachable!("plain fields are written to CSV tables only"),
@@ -112,6 +127,7 @@ impl Table {
     }
 
     fn flush(&mut self) -> Result<()> {
+        self.write_header()?;
         let result = match &mut self.sink {
             Sink::Jsonl(w) => w.flush(),
             Sink::Csv(w) => w.flush(),
@@ -134,8 +150,6 @@ pub struct Writer {
     mentions: Table,
     /// A folder's other tables (`None` on standard output).
     files: Option<FolderTables>,
-    /// Whether the events CSV header has been written.
-    wrote_event_header: bool,
 }
 
 /// The tables a folder adds to the mentions table.
@@ -152,9 +166,8 @@ impl Writer {
         let out: Box<dyn Write> = Box::new(BufWriter::with_capacity(1 << 16, std::io::stdout()));
         Writer {
             format,
-            mentions: Table::new(format, "-".into(), out),
+            mentions: Table::new(format, "-".into(), out, record::mention_csv_header()),
             files: None,
-            wrote_event_header: false,
         }
     }
 
@@ -165,7 +178,7 @@ impl Writer {
     pub fn dir(dir: &Path, format: Format) -> Result<Writer> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let mut pending = Vec::new();
-        let mut open = |name: String, format: Format| -> Result<Table> {
+        let mut open = |name: String, format: Format, header: Vec<String>| -> Result<Table> {
             let done = dir.join(&name);
             let partial = dir.join(format!(".{name}.partial"));
             let f = File::create(&partial).map_err(|e| Error::io(&partial, e))?;
@@ -177,13 +190,22 @@ impl Writer {
                 format,
                 done,
                 Box::new(BufWriter::with_capacity(1 << 16, f)),
+                header,
             ))
         };
         let ext = format.extension();
-        let mentions = open(format!("mentions.{ext}"), format)?;
-        let events = open(format!("events.{ext}"), format)?;
-        let articles = open(format!("articles.{ext}"), format)?;
-        let notices = open("errors.jsonl".to_string(), Format::Jsonl)?;
+        let mentions = open(
+            format!("mentions.{ext}"),
+            format,
+            record::mention_csv_header(),
+        )?;
+        let events = open(format!("events.{ext}"), format, record::event_csv_header())?;
+        let articles = open(
+            format!("articles.{ext}"),
+            format,
+            record::article_csv_header(),
+        )?;
+        let notices = open("errors.jsonl".to_string(), Format::Jsonl, Vec::new())?;
         let files = FolderTables {
             events,
             articles,
@@ -194,7 +216,6 @@ impl Writer {
             format,
             mentions,
             files: Some(files),
-            wrote_event_header: false,
         })
     }
 
@@ -233,13 +254,7 @@ impl Writer {
         for e in events {
             match self.format {
                 Format::Jsonl => files.events.write("event", e)?,
-                Format::Csv => {
-                    if !self.wrote_event_header {
-                        files.events.write_fields(record::event_csv_header())?;
-                        self.wrote_event_header = true;
-                    }
-                    files.events.write_fields(record::event_csv_row(e))?;
-                }
+                Format::Csv => files.events.write_fields(record::event_csv_row(e))?,
             }
         }
         files.articles.write("article", article)
@@ -277,10 +292,6 @@ impl Writer {
         let Some(mut files) = self.files.take() else {
             return Ok(());
         };
-        // The events CSV has its header even when there were no events.
-        if self.format == Format::Csv && !self.wrote_event_header {
-            files.events.write_fields(record::event_csv_header())?;
-        }
         for t in [&mut files.events, &mut files.articles, &mut files.notices] {
             t.flush()?;
         }

@@ -327,6 +327,55 @@ fn mention_record(
     r
 }
 
+/// The columns of the mentions CSV: the fields of [`MentionRecord`], in order.
+pub fn mention_csv_header() -> Vec<String> {
+    [
+        "article",
+        "id",
+        "type",
+        "text",
+        "start",
+        "end",
+        "sentence",
+        "entity",
+        "entity_id",
+        "normalized",
+        "source",
+        "symbol",
+        "exchange",
+        "company",
+        "developer",
+        "value",
+        "timex_type",
+        "anchor",
+        "amount",
+        "currency",
+        "percent",
+    ]
+    .map(String::from)
+    .to_vec()
+}
+
+/// The columns of the articles CSV: the fields of [`ArticleRecord`], in order.
+pub fn article_csv_header() -> Vec<String> {
+    [
+        "id",
+        "path",
+        "line",
+        "title",
+        "dct",
+        "dct_source",
+        "status",
+        "chars",
+        "sentences",
+        "mentions",
+        "events",
+        "error",
+    ]
+    .map(String::from)
+    .to_vec()
+}
+
 /// The flat CSV form of an event: fixed columns, then for each role in
 /// [`ROLES`] the columns `<role>` (normalized), `<role>_text` and
 /// `<role>_mention` (only `<role>` for [`SPANLESS_ROLES`]), then the evidence.
@@ -386,4 +435,73 @@ pub fn event_csv_row(e: &EventRecord) -> Vec<String> {
         e.evidence.clone(),
     ]);
     row
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The header csv would infer from a record's fields.
+    fn inferred_header<T: Serialize>(record: &T) -> Vec<String> {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.serialize(record).unwrap();
+        let out = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        out.lines()
+            .next()
+            .unwrap()
+            .split(',')
+            .map(String::from)
+            .collect()
+    }
+
+    #[test]
+    fn csv_headers_match_the_record_fields() {
+        let m = MentionRecord {
+            article: "a".into(),
+            id: "m1".into(),
+            kind: "money",
+            text: "$1".into(),
+            start: 0,
+            end: 2,
+            sentence: 0,
+            entity: None,
+            entity_id: None,
+            normalized: Some("1 USD".into()),
+            source: "pattern",
+            symbol: None,
+            exchange: None,
+            company: None,
+            developer: None,
+            value: None,
+            timex_type: None,
+            anchor: None,
+            amount: Some(Number("1".into())),
+            currency: Some("USD"),
+            percent: None,
+        };
+        assert_eq!(inferred_header(&m), mention_csv_header());
+        let a = ArticleRecord {
+            id: "a".into(),
+            path: "a.txt".into(),
+            line: None,
+            title: None,
+            dct: None,
+            dct_source: None,
+            status: "processed",
+            chars: 0,
+            sentences: 0,
+            mentions: 0,
+            events: 0,
+            error: None,
+        };
+        assert_eq!(inferred_header(&a), article_csv_header());
+    }
+
+    #[test]
+    fn numbers_are_plain() {
+        let json = |s: &str| serde_json::to_string(&Number(s.into())).unwrap();
+        assert_eq!(json("589000000000"), "589000000000");
+        assert_eq!(json("0.14"), "0.14");
+        assert_eq!(json("-3.2"), "-3.2");
+    }
 }

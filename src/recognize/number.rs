@@ -1,12 +1,17 @@
 //! Exact decimal arithmetic on number strings, so that `$1.13bn` becomes
 //! `1130000000` and not `1130000000.0000002`.
 
+/// The most digits a written number may have to be read as an amount.
+pub const MAX_DIGITS: usize = 24;
+
 /// Turns a written number (`1,234.50`, `.5`, `97`) times `10^shift` into a
 /// plain decimal string without exponent, leading zeros or trailing fraction
 /// zeros: `("1.13", 9)` gives `1130000000`, `("50", -2)` gives `0.5`.
 ///
-/// Returns `None` when `written` has no digit or a character other than
-/// digits, `,` (thousands separator) and one `.`.
+/// Returns `None` when `written` has no digit, a character other than
+/// digits, `,` (thousands separator) and one `.`, or more than
+/// [`MAX_DIGITS`] digits (no amount or percentage in news has that many; a
+/// run of digits that long is data, not a number to report).
 ///
 /// ```
 /// use newsie::recognize::number::scale_decimal;
@@ -24,6 +29,9 @@ pub fn scale_decimal(written: &str, shift: i32) -> Option<String> {
         return None;
     }
     let digits: Vec<u8> = int.bytes().chain(frac.bytes()).collect();
+    if digits.len() > MAX_DIGITS {
+        return None;
+    }
     // Position of the decimal point within `digits`, after the shift.
     let point = int.len() as i64 + shift as i64;
     let mut int_part = String::new();
@@ -71,6 +79,7 @@ mod tests {
             ("", 0, None),
             ("1.2.3", 0, None),
             ("12a", 0, None),
+            (&"9".repeat(25), 0, None),
         ];
         for &(w, s, want) in cases {
             assert_eq!(scale_decimal(w, s).as_deref(), want, "{w} x 10^{s}");

@@ -4,7 +4,7 @@
 //! text. Later stages compare token text case-insensitively where they need to.
 //!
 //! Token rules (in order):
-//! - whitespace separates tokens and is not a token;
+//! - whitespace and control characters separate tokens and are not tokens;
 //! - a **word** is a run of alphanumeric characters, joined across `-`, `_`,
 //!   `/`, `.`, `,`, `&` and apostrophes when an alphanumeric character follows
 //!   (`DeepSeek-V3-powered`, `9988.HK`, `1,000.5`, `AT&T`, `O'Neill`), except
@@ -60,7 +60,7 @@ fn is_apostrophe(c: char) -> bool {
 /// assert_eq!(toks, ["Alibaba", "’s", "Qwen", "2.5-Max", "costs", "$", "0.14", "."]);
 /// ```
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut tokens = Vec::with_capacity((text.len() / 6).min(1 << 16));
     // Byte-offset cursor: the character at a byte offset, and its neighbours.
     let at = |b: usize| text.get(b..).and_then(|t| t.chars().next());
     let after = |b: usize| at(b).and_then(|c| at(b + c.len_utf8()));
@@ -68,7 +68,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut i = 0;
     while let Some(c) = at(i) {
         let width = c.len_utf8();
-        if c.is_whitespace() {
+        // Control characters (NUL, …) separate tokens like whitespace.
+        if c.is_whitespace() || c.is_control() {
             i += width;
             continue;
         }

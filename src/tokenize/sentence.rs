@@ -31,7 +31,7 @@ pub struct Sentence {
 /// A sentence never runs longer than this many tokens: a text with no
 /// punctuation (tables, lists, garbage) is cut into pieces this long, so the
 /// stages after it stay linear and evidence stays readable.
-pub const MAX_SENTENCE_TOKENS: usize = 400;
+pub const MAX_SENTENCE_TOKENS: usize = 250;
 
 /// Abbreviations after which a `.` never ends a sentence.
 const TITLES: &[&str] = &[
@@ -198,7 +198,7 @@ mod tests {
         let text = "word ".repeat(1000);
         let s = split_sentences(&text, &tokenize(&text));
         let lens: Vec<usize> = s.iter().map(|s| s.end_token - s.first_token).collect();
-        assert_eq!(lens, [400, 400, 200]);
+        assert_eq!(lens, [250, 250, 250, 250]);
     }
 
     #[test]
