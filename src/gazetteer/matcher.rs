@@ -8,6 +8,8 @@
 //!      after it (so `Meta` is not found in `Metaverse`, while `Alibaba’s`,
 //!      `Microsoft-backed` and `DeepSeek-V3-powered` give `Alibaba`,
 //!      `Microsoft` and `DeepSeek-V3`), and
+//!    - it does not follow a personal title (`Mr Goldman`, `Dr. Ford`: a
+//!      person, not the company), and
 //!    - it is not the start of a longer version number (`GLM-4` is not found
 //!      in `GLM-4.7`, which is another model), and
 //!    - its **case** matches the name as written, or the text is in capitals
@@ -81,6 +83,7 @@ impl Gazetteer {
             }
             if is_whole_word(text, span)
                 && !continues_version(text, span)
+                && !after_personal_title(text, span)
                 && case_agrees(&haystack[span.start..span.end], name)
             {
                 found.push((span, *entity));
@@ -110,6 +113,49 @@ pub(crate) fn is_whole_word(text: &str, span: Span) -> bool {
         !edge.is_some_and(char::is_alphanumeric) || !neighbour.is_some_and(|c| c.is_alphanumeric())
     };
     clear(first, before) && clear(last, after)
+}
+
+/// Titles that make the next capitalized word a person's name: "Mr Goldman"
+/// is not Goldman Sachs, "Dr. Ford" not the carmaker.
+const PERSONAL_TITLES: &[&str] = &[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Mx",
+    "Dr",
+    "Prof",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Sen",
+    "Senator",
+    "Rep",
+    "Gov",
+    "President",
+    "Judge",
+    "Justice",
+    "Rev",
+    "Father",
+    "Sister",
+    "Brother",
+    "Uncle",
+    "Aunt",
+];
+
+/// The word right before `span` (across spaces and an optional `.`) is a
+/// personal title.
+fn after_personal_title(text: &str, span: Span) -> bool {
+    let before = text[..span.start].trim_end_matches([' ', '\t']);
+    if before.len() == span.start {
+        return false; // no space before the name
+    }
+    let before = before.strip_suffix('.').unwrap_or(before);
+    let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    PERSONAL_TITLES.contains(&&before[word_start..])
 }
 
 /// A name ending in a digit that the text continues as a decimal: `GLM-4`
@@ -221,6 +267,11 @@ mod tests {
                 &[("McDonald’s", "mcd")],
             ),
             ("digit boundary", "Qwen 2.55", &[]),
+            (
+                "personal title",
+                "Mr Alibaba and Dr. Meta met Meta",
+                &[("Meta", "meta")],
+            ),
             (
                 "decimal continuation is another version",
                 "Qwen 2.5.1 and Qwen 2.5.",
