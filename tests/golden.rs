@@ -39,20 +39,28 @@ fn golden_wire_feed() {
     insta::assert_snapshot!("wire-feed", snapshot_of(&out));
 }
 
+/// The reference article, relative to the shared folder.
+const REFERENCE: &str = "seed/qwen-2.5-max.txt";
+
+/// `newsie extract` on the reference article, published 2025-01-29.
+fn extract_reference(shared: &std::path::Path) -> std::process::Output {
+    let seed = shared.join(REFERENCE);
+    newsie(&[
+        "extract",
+        "-q",
+        "--published",
+        "2025-01-29",
+        seed.to_str().unwrap(),
+    ])
+}
+
 /// The reference article's output, with its sentences (third-party text)
 /// redacted from the golden file: `evidence` becomes its offsets, and the
 /// path is made independent of where the shared folder is.
 #[test]
 fn golden_reference_article() {
     let Some(shared) = shared() else { return };
-    let seed = shared.join("seed/qwen-2.5-max.txt");
-    let out = newsie(&[
-        "extract",
-        "-q",
-        "--published",
-        "2025-01-29",
-        seed.to_str().unwrap(),
-    ]);
+    let out = extract_reference(&shared);
     let mut lines = Vec::new();
     for mut r in records(&out) {
         if r["record"] == "event" {
@@ -74,16 +82,9 @@ fn golden_reference_article() {
 #[test]
 fn reference_article_required_output() {
     let Some(shared) = shared() else { return };
-    let seed = shared.join("seed/qwen-2.5-max.txt");
-    let text = std::fs::read_to_string(&seed).unwrap();
+    let text = std::fs::read_to_string(shared.join(REFERENCE)).unwrap();
     let chars: Vec<char> = text.chars().collect();
-    let out = newsie(&[
-        "extract",
-        "-q",
-        "--published",
-        "2025-01-29",
-        seed.to_str().unwrap(),
-    ]);
+    let out = extract_reference(&shared);
     let recs = records(&out);
     let mentions: Vec<&Value> = recs.iter().filter(|r| r["record"] == "mention").collect();
     let of_type = |t: &'static str| mentions.iter().filter(move |m| m["type"] == t).copied();

@@ -432,10 +432,17 @@ impl ReleaseRule {
                 let window: Vec<&str> = (1..=4).rev().filter_map(before).collect();
                 let planned = tense_of(&window) == Tense::Future;
                 let passive = before(1).is_some_and(|p| is_in(PASSIVE_BEFORE, p));
+                let cx = SentenceView {
+                    doc,
+                    gazetteer,
+                    s,
+                    toks,
+                    words: &words,
+                };
                 let found = if passive {
-                    self.passive(doc, gazetteer, s, toks, &words, i, last)
+                    self.passive(&cx, i, last)
                 } else {
-                    self.active(doc, gazetteer, s, toks, &words, i, last, strength)
+                    self.active(&cx, i, last, strength)
                 };
                 let Some(mut found) = found else { continue };
                 if found.company.is_none() {
@@ -469,18 +476,20 @@ impl ReleaseRule {
         events
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn active(
         &self,
-        doc: &Doc,
-        gazetteer: &Gazetteer,
-        s: usize,
-        toks: &[Token],
-        words: &[String],
+        cx: &SentenceView,
         trigger_tok: usize,
         last: usize,
         strength: Strength,
     ) -> Option<Found> {
+        let SentenceView {
+            doc,
+            gazetteer,
+            s,
+            toks,
+            words,
+        } = *cx;
         let sentence = doc.sentences[s].span;
         let trigger_start = toks[trigger_tok].span.start;
         // Subject: the nearest company before the trigger, if it is the subject.
@@ -550,17 +559,14 @@ impl ReleaseRule {
         })
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn passive(
-        &self,
-        doc: &Doc,
-        gazetteer: &Gazetteer,
-        s: usize,
-        toks: &[Token],
-        words: &[String],
-        trigger_tok: usize,
-        last: usize,
-    ) -> Option<Found> {
+    fn passive(&self, cx: &SentenceView, trigger_tok: usize, last: usize) -> Option<Found> {
+        let SentenceView {
+            doc,
+            gazetteer,
+            s,
+            toks,
+            words,
+        } = *cx;
         let sentence = doc.sentences[s].span;
         let product = nearest_before(
             doc,
@@ -581,6 +587,19 @@ impl ReleaseRule {
             confidence: 0.85,
         })
     }
+}
+
+/// The sentence a trigger is in, with what the rule reads of it.
+#[derive(Clone, Copy)]
+struct SentenceView<'a> {
+    doc: &'a Doc<'a>,
+    gazetteer: &'a Gazetteer,
+    /// Sentence index.
+    s: usize,
+    /// The sentence's tokens.
+    toks: &'a [Token],
+    /// The tokens lowercased.
+    words: &'a [String],
 }
 
 /// What one trigger yields before the shared arguments are added.
