@@ -34,6 +34,7 @@ pub mod error;
 pub mod event;
 pub mod gazetteer;
 pub mod input;
+pub mod markup;
 pub mod mention;
 pub mod output;
 pub mod pipeline;

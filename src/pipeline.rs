@@ -1,7 +1,8 @@
 //! The pipeline: built once, shared by threads, one article at a time.
 //!
 //! Stages, in this fixed order: tokenize → sentences → gazetteer matching →
-//! pattern recognizers → overlap resolution → temporal normalization (against
+//! pattern recognizers → markup filter (no mentions inside URLs, HTML tags or
+//! shortcodes) → overlap resolution → temporal normalization (against
 //! the article's DCT) → event rules → records.
 
 use crate::article::Article;
@@ -9,6 +10,7 @@ use crate::doc::Doc;
 use crate::error::Result;
 use crate::event::EventRules;
 use crate::gazetteer::{Gazetteer, GazetteerSource};
+use crate::markup::{Markup, overlaps_any};
 use crate::mention::{Mention, MentionType, MentionValue};
 use crate::output::record::{self, EventRecord, MentionRecord};
 use crate::recognize::Recognizers;
@@ -49,6 +51,7 @@ pub struct Extraction {
 pub struct Pipeline {
     gazetteer: Gazetteer,
     recognizers: Recognizers,
+    markup: Markup,
     rules: EventRules,
 }
 
@@ -66,6 +69,7 @@ impl Pipeline {
         Pipeline {
             gazetteer,
             recognizers: Recognizers::default(),
+            markup: Markup::default(),
             rules: EventRules::default(),
         }
     }
@@ -96,6 +100,10 @@ impl Pipeline {
             .collect();
         self.recognizers
             .find(text, &self.gazetteer, &mut candidates);
+        let markup = self.markup.find(text);
+        if !markup.is_empty() {
+            candidates.retain(|m| !overlaps_any(&markup, m.span));
+        }
         let mentions = crate::resolve::resolve(candidates);
         let mut doc = Doc {
             text,

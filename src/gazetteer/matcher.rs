@@ -10,6 +10,8 @@
 //!      `Microsoft` and `DeepSeek-V3`), and
 //!    - it does not follow a personal title (`Mr Goldman`, `Dr. Ford`: a
 //!      person, not the company), and
+//!    - a short name (3 characters or fewer) does not end a hyphenated code
+//!      (`GM` in `AM-GM`), and
 //!    - it is not the start of a longer version number (`GLM-4` is not found
 //!      in `GLM-4.7`, which is another model), and
 //!    - its **case** matches the name as written, or the text is in capitals
@@ -84,6 +86,7 @@ impl Gazetteer {
             if is_whole_word(text, span)
                 && !continues_version(text, span)
                 && !after_personal_title(text, span)
+                && !ends_a_code(text, span, name)
                 && case_agrees(&haystack[span.start..span.end], name)
             {
                 found.push((span, *entity));
@@ -113,6 +116,16 @@ pub(crate) fn is_whole_word(text: &str, span: Span) -> bool {
         !edge.is_some_and(char::is_alphanumeric) || !neighbour.is_some_and(|c| c.is_alphanumeric())
     };
     clear(first, before) && clear(last, after)
+}
+
+/// A short name (three characters or fewer) right after `X-`: the end of a
+/// code or term, not the name (`GM` in `AM-GM`).
+fn ends_a_code(text: &str, span: Span, name: &str) -> bool {
+    if name.chars().count() > 3 {
+        return false;
+    }
+    let mut before = text[..span.start].chars().rev();
+    before.next() == Some('-') && before.next().is_some_and(char::is_alphanumeric)
 }
 
 /// Titles that make the next capitalized word a person's name: "Mr Goldman"
@@ -185,7 +198,8 @@ mod tests {
         alibaba\tAlibaba Group\tAlibaba\n\
         meta\tMeta Platforms\tMeta\n\
         bp-na\tBP North America\t\n\
-        mcd\tMcDonald's\t\n";
+        mcd\tMcDonald's\t\n\
+        gm\tGeneral Motors\tGM\n";
     const MODELS: &str = "id\tcanonical\taliases\tdeveloper\n\
         qwen-2.5\tQwen 2.5\t\talibaba\n\
         qwen-2.5-max\tQwen 2.5-Max\t\talibaba\n\
@@ -271,6 +285,11 @@ mod tests {
                 "personal title",
                 "Mr Alibaba and Dr. Meta met Meta",
                 &[("Meta", "meta")],
+            ),
+            (
+                "short name ending a code",
+                "the AM-GM inequality; GM-Toyota",
+                &[("GM", "gm")],
             ),
             (
                 "decimal continuation is another version",

@@ -79,6 +79,10 @@ impl MoneyRecognizer {
                 (_, _, Some(code)) => code_currency(code.as_str()),
                 _ => None,
             };
+            // `$0.6$` is mathematics (LaTeX), not money.
+            if text[c.get(0).expect("group 0").end()..].starts_with('$') {
+                continue;
+            }
             let shift = c
                 .name("mult")
                 .or(c.name("short"))
@@ -356,6 +360,7 @@ mod tests {
                 ],
             ),
             ("shares at 97p, video in 1080p", &[("97p", "0.97", "GBP")]),
+            ("accuracy of $0.6$ on", &[]),
         ];
         for (text, want) in cases {
             let want: Vec<(String, String, String)> = want
