@@ -1,9 +1,16 @@
-//! Exchange-suffixed numeric tickers: `9988.HK`, `0700.HK`, `600519.SS`,
-//! `7203.T`, `005930.KS`, `2330.TW`.
+//! Stock tickers in the forms news writes them:
 //!
-//! The suffixes are Yahoo Finance's exchange suffixes (see
-//! `../shared/corpora/reference/yahoo_finance_exchange_suffixes.tsv`) for the
-//! markets whose codes are numbers; the MICs are from ISO 10383.
+//! | form | example | symbol | exchange |
+//! | --- | --- | --- | --- |
+//! | numeric code with a Yahoo-style suffix | `9988.HK`, `600519.SS`, `7203.T` | as written, Hong Kong codes with 4 digits (`00700.HK` → `0700.HK`) | from the suffix |
+//! | exchange prefix | `(NYSE: BABA)`, `NASDAQ:NVDA`, `HKEX: 9988` | `BABA`; `9988.HK` for numeric codes | from the prefix |
+//! | Reuters instrument code (RIC) | `BABA.N`, `NVDA.O`, `VOD.L` | `BABA`, `NVDA`, `VOD.L` | `.N` NYSE, `.O`/`.OQ` Nasdaq, `.L` London |
+//! | cashtag (2 to 5 capitals; not LaTeX such as `$AB$`) | `$NVDA` | `NVDA` | from the gazetteer, when it lists the symbol once |
+//! | wire-service code (Reuters-21578) | `Standard Oil Co <SRD>` | `SRD` | unknown |
+//!
+//! Each is linked to the company whose gazetteer listing has the symbol. The
+//! suffixes are Yahoo Finance's (`../shared/corpora/reference/
+//! yahoo_finance_exchange_suffixes.tsv`); exchanges are ISO 10383 MICs.
 
 use regex::Regex;
 
@@ -11,7 +18,7 @@ use crate::gazetteer::Gazetteer;
 use crate::mention::{Mention, MentionType, MentionValue};
 use crate::span::Span;
 
-/// Suffix -> (ISO 10383 MIC, digits in the code as listed).
+/// Numeric-code suffix -> (ISO 10383 MIC, digits in the code as listed).
 const SUFFIXES: &[(&str, &str, usize)] = &[
     ("HK", "XHKG", 4),  // Hong Kong Exchanges and Clearing: 0700.HK
     ("SS", "XSHG", 6),  // Shanghai Stock Exchange: 600519.SS
@@ -23,7 +30,42 @@ const SUFFIXES: &[(&str, &str, usize)] = &[
     ("TWO", "ROCO", 4), // Taipei Exchange (OTC)
 ];
 
-/// Recognizes numeric tickers with an exchange suffix.
+/// Exchange names written before a symbol -> (MIC, suffix of numeric codes
+/// or of non-US symbols; empty for US exchanges).
+const EXCHANGES: &[(&str, &str, &str)] = &[
+    ("NYSE American", "XASE", ""),
+    ("NYSE", "XNYS", ""),
+    ("NASDAQ", "XNAS", ""),
+    ("Nasdaq", "XNAS", ""),
+    ("AMEX", "XASE", ""),
+    ("HKEX", "XHKG", "HK"),
+    ("HKSE", "XHKG", "HK"),
+    ("SEHK", "XHKG", "HK"),
+    ("SSE", "XSHG", "SS"),
+    ("SZSE", "XSHE", "SZ"),
+    ("TSE", "XTKS", "T"),
+    ("TYO", "XTKS", "T"),
+    ("KRX", "XKRX", "KS"),
+    ("TWSE", "XTAI", "TW"),
+    ("LSE", "XLON", "L"),
+];
+
+/// Reuters instrument code suffixes -> (MIC, suffix kept in the symbol).
+const RIC_SUFFIXES: &[(&str, &str, &str)] = &[
+    ("N", "XNYS", ""),
+    ("O", "XNAS", ""),
+    ("OQ", "XNAS", ""),
+    ("L", "XLON", "L"),
+];
+
+/// Upper-case HTML tag names, which look like wire codes (`<B>`, `<BR>`).
+const HTML_TAGS: &[&str] = &[
+    "A", "B", "I", "U", "P", "S", "BR", "HR", "EM", "LI", "UL", "OL", "TD", "TR", "TH", "DIV",
+    "IMG", "PRE", "SUB", "SUP", "DL", "DT", "DD", "TT", "H1", "H2", "H3", "H4", "H5", "H6", "BODY",
+    "HTML", "HEAD", "FONT", "SPAN", "CODE", "BIG", "SMALL", "TABLE", "TITLE", "CENTER", "STRONG",
+];
+
+/// Recognizes tickers in every form of the module docs.
 #[derive(Debug)]
 pub struct TickerRecognizer {
     re: Regex,
@@ -31,13 +73,22 @@ pub struct TickerRecognizer {
 
 impl Default for TickerRecognizer {
     fn default() -> Self {
-        let alts: Vec<&str> = SUFFIXES.iter().map(|s| s.0).collect();
-        // Longest suffix first so TWO wins over TW.
-        let mut alts = alts;
-        alts.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        let alternation = |names: Vec<&str>| {
+            let mut names = names;
+            names.sort_by_key(|s| std::cmp::Reverse(s.len())); // longest first: TWO before TW
+            names.join("|")
+        };
+        let suffixes = alternation(SUFFIXES.iter().map(|s| s.0).collect());
+        let exchanges = alternation(EXCHANGES.iter().map(|s| s.0).collect()).replace(' ', r"\s+");
+        let rics = alternation(RIC_SUFFIXES.iter().map(|s| s.0).collect());
         let re = Regex::new(&format!(
-            r"(?-u:\b)(\d{{3,6}})\.({})(?-u:\b)",
-            alts.join("|")
+            r"(?x)
+              (?-u:\b)(?P<code>\d{{3,6}})\.(?P<suffix>{suffixes})(?-u:\b)
+            | (?-u:\b)(?P<ex>{exchanges})\s?:\s?(?P<exsym>\d{{1,6}}|[A-Z]{{1,5}}(?:\.[A-Z])?)(?-u:\b)
+            | (?-u:\b)(?P<ric>[A-Z]{{2,5}})\.(?P<ricsuf>{rics})(?-u:\b)
+            | \$(?P<cash>[A-Z]{{1,5}})(?-u:\b)
+            | <(?P<wire>[A-Z][A-Z0-9]{{0,5}}(?:\.[A-Z])?)>
+            "
         ))
         .expect("ticker regex");
         TickerRecognizer { re }
@@ -47,27 +98,87 @@ impl Default for TickerRecognizer {
 impl TickerRecognizer {
     /// Finds tickers in `text` and links each to its company through the
     /// gazetteer's listings.
-    ///
-    /// The symbol is normalized to the listed number of digits: Hong Kong codes
-    /// are written with 4 digits (`700.HK` and `00700.HK` give `0700.HK`),
-    /// others keep their leading zeros (`005930.KS`).
     pub fn find(&self, text: &str, gazetteer: &Gazetteer, out: &mut Vec<Mention>) {
         for c in self.re.captures_iter(text) {
             let whole = c.get(0).expect("group 0");
-            // Not part of a longer dotted number such as a version "1.9988.HK".
-            if text[..whole.start()].ends_with('.') {
-                continue;
-            }
-            let (code, suffix) = (&c[1], &c[2]);
-            let &(_, mic, width) = SUFFIXES
-                .iter()
-                .find(|s| s.0 == suffix)
-                .expect("suffix in table");
-            let trimmed = code.trim_start_matches('0');
-            if trimmed.len() > width || trimmed.is_empty() {
-                continue;
-            }
-            let symbol = format!("{trimmed:0>width$}.{suffix}");
+            let before = text[..whole.start()].chars().next_back();
+            let found = if let (Some(code), Some(suffix)) = (c.name("code"), c.name("suffix")) {
+                // Not part of a longer dotted number such as a version "1.9988.HK".
+                if before == Some('.') {
+                    continue;
+                }
+                let &(_, mic, _) = SUFFIXES
+                    .iter()
+                    .find(|s| s.0 == suffix.as_str())
+                    .expect("suffix in table");
+                numeric_symbol(code.as_str(), suffix.as_str()).map(|s| (s, Some(mic)))
+            } else if let (Some(ex), Some(sym)) = (c.name("ex"), c.name("exsym")) {
+                let name = ex.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+                let &(_, mic, suffix) = EXCHANGES
+                    .iter()
+                    .find(|e| e.0 == name)
+                    .expect("exchange in table");
+                let sym = sym.as_str();
+                let symbol = if sym.bytes().all(|b| b.is_ascii_digit()) {
+                    if suffix.is_empty() {
+                        None
+                    } else {
+                        numeric_symbol(sym, suffix)
+                    }
+                } else if suffix.is_empty() {
+                    Some(sym.to_string())
+                } else {
+                    Some(format!("{sym}.{suffix}"))
+                };
+                symbol.map(|s| (s, Some(mic)))
+            } else if let (Some(sym), Some(suf)) = (c.name("ric"), c.name("ricsuf")) {
+                let &(_, mic, keep) = RIC_SUFFIXES
+                    .iter()
+                    .find(|r| r.0 == suf.as_str())
+                    .expect("RIC suffix in table");
+                let symbol = if keep.is_empty() {
+                    sym.as_str().to_string()
+                } else {
+                    format!("{}.{keep}", sym.as_str())
+                };
+                Some((symbol, Some(mic)))
+            } else if let Some(sym) = c.name("cash") {
+                // "US$" is money; `$AB$`, `$x^2`, `$P(x)` are LaTeX; one-letter
+                // cashtags are too ambiguous with mathematics to take.
+                let after = text[whole.end()..].chars().next();
+                let rest_of_line = text[whole.end()..].split('\n').next().unwrap_or("");
+                let closing = rest_of_line
+                    .char_indices()
+                    .take_while(|(i, _)| *i < 40)
+                    .any(|(i, ch)| {
+                        ch == '$'
+                            && !rest_of_line[i + 1..].starts_with(|d: char| d.is_ascii_digit())
+                    });
+                let latex = closing
+                    || after.is_some_and(|a| matches!(a, '^' | '_' | '{' | '(' | '=' | '\\'));
+                if before.is_some_and(|b| b.is_alphanumeric() || b == '\\')
+                    || latex
+                    || sym.as_str().len() < 2
+                {
+                    continue;
+                }
+                let symbol = sym.as_str().to_string();
+                let mic = gazetteer.listed_company(&symbol).and_then(|i| {
+                    let listings: Vec<_> = gazetteer
+                        .entity(i)
+                        .listings
+                        .iter()
+                        .filter(|l| l.symbol == symbol)
+                        .collect();
+                    (listings.len() == 1).then(|| mic_name(&listings[0].mic))
+                });
+                Some((symbol, mic.flatten()))
+            } else if let Some(sym) = c.name("wire") {
+                (!HTML_TAGS.contains(&sym.as_str())).then(|| (sym.as_str().to_string(), None))
+            } else {
+                None
+            };
+            let Some((symbol, mic)) = found else { continue };
             let company = gazetteer.listed_company(&symbol);
             out.push(Mention {
                 span: Span::new(whole.start(), whole.end()),
@@ -75,12 +186,33 @@ impl TickerRecognizer {
                 source: "pattern",
                 value: MentionValue::Ticker {
                     symbol,
-                    mic: Some(mic),
+                    mic,
                     company,
                 },
             });
         }
     }
+}
+
+/// A numeric code in its listed width: Hong Kong codes with 4 digits
+/// (`700`, `00700` → `0700.HK`), others with their leading zeros.
+fn numeric_symbol(code: &str, suffix: &str) -> Option<String> {
+    let width = SUFFIXES
+        .iter()
+        .find(|s| s.0 == suffix)
+        .map_or(code.len(), |s| s.2);
+    let trimmed = code.trim_start_matches('0');
+    (!trimmed.is_empty() && trimmed.len() <= width).then(|| format!("{trimmed:0>width$}.{suffix}"))
+}
+
+/// The static MIC string equal to `mic`, among those this module knows.
+fn mic_name(mic: &str) -> Option<&'static str> {
+    SUFFIXES
+        .iter()
+        .map(|s| s.1)
+        .chain(EXCHANGES.iter().map(|e| e.1))
+        .chain(RIC_SUFFIXES.iter().map(|r| r.1))
+        .find(|m| *m == mic)
 }
 
 #[cfg(test)]
@@ -123,6 +255,29 @@ mod tests {
             ("version 1.9988.HK", &[]),
             ("no suffix 9988.HKX", &[]),
             ("Qwen 2.5", &[]),
+            (
+                "Alibaba (NYSE: BABA) rose",
+                &[("NYSE: BABA", "BABA", "XNYS", Some("alibaba"))],
+            ),
+            (
+                "Nvidia (NASDAQ:NVDA) fell",
+                &[("NASDAQ:NVDA", "NVDA", "XNAS", Some("nvidia"))],
+            ),
+            (
+                "listed as HKEX: 9988 too",
+                &[("HKEX: 9988", "9988.HK", "XHKG", Some("alibaba"))],
+            ),
+            (
+                "shares of BABA.N and NVDA.O",
+                &[
+                    ("BABA.N", "BABA", "XNYS", Some("alibaba")),
+                    ("NVDA.O", "NVDA", "XNAS", Some("nvidia")),
+                ],
+            ),
+            (
+                "buy $NVDA now",
+                &[("$NVDA", "NVDA", "XNAS", Some("nvidia"))],
+            ),
         ];
         for (text, want) in cases {
             let mut out = Vec::new();
@@ -149,5 +304,60 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{text:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+    use crate::gazetteer::GazetteerSource;
+
+    /// (surface, symbol, MIC, company id) of every ticker in `text`.
+    fn tickers(text: &str) -> Vec<(String, String, Option<&'static str>, Option<String>)> {
+        let g = Gazetteer::load(&GazetteerSource::Bundled).unwrap();
+        let mut out = Vec::new();
+        TickerRecognizer::default().find(text, &g, &mut out);
+        out.iter()
+            .map(|m| match &m.value {
+                MentionValue::Ticker {
+                    symbol,
+                    mic,
+                    company,
+                } => (
+                    m.span.slice(text).to_string(),
+                    symbol.clone(),
+                    *mic,
+                    company.map(|c| g.entity(c).id.clone()),
+                ),
+                v => panic!("{v:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn wire_codes_and_look_alikes() {
+        let t = |a: &str, b: &str, c: Option<&'static str>, d: Option<&str>| {
+            (a.to_string(), b.to_string(), c, d.map(str::to_string))
+        };
+        assert_eq!(
+            tickers("Standard Oil Co <SRD> and IBM <IBM>"),
+            [
+                t("<SRD>", "SRD", None, None),
+                t("<IBM>", "IBM", None, Some("ibm"))
+            ]
+        );
+        assert_eq!(
+            tickers("Vodafone (LSE: VOD) and VOD.L"),
+            [
+                t("LSE: VOD", "VOD.L", Some("XLON"), None),
+                t("VOD.L", "VOD.L", Some("XLON"), None)
+            ]
+        );
+        // Not tickers: money, HTML tags, the U.N., a lowercase exchange word.
+        assert!(
+            tickers("It cost US$5 or $5, see <B>bold</B> and the U.N. vote; nyse: x").is_empty()
+        );
+        assert!(tickers("For $AB$ and $CI$, let $P(x)=x^n$ and $F be; $AB = 3$ here").is_empty());
+        assert_eq!(tickers("buy $NVDA at $120 today").len(), 1);
     }
 }
