@@ -86,7 +86,6 @@ pub fn run(
     summary.skipped_files = found.skipped.len() as u64;
     let mut seen: HashSet<String> = HashSet::new();
     let mut batch: Vec<Result<Pending, ArticleRecord>> = Vec::new();
-    let mut batch_articles = 0;
     for entry in &found.files {
         let items = match entry {
             Ok(file) => {
@@ -135,7 +134,6 @@ pub fn run(
                 Item::Warning { path, reason } => {
                     // A file's own warning goes out before its articles.
                     flush(pipeline, &mut batch, writer, &mut summary)?;
-                    batch_articles = 0;
                     summary.warnings += 1;
                     let notice = NoticeRecord {
                         level: Level::Warning,
@@ -149,10 +147,8 @@ pub fn run(
                 }
             };
             batch.push(entry);
-            batch_articles += 1;
-            if batch_articles >= config.batch_size {
+            if batch.len() >= config.batch_size {
                 flush(pipeline, &mut batch, writer, &mut summary)?;
-                batch_articles = 0;
             }
         }
     }
