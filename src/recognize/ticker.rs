@@ -220,100 +220,10 @@ mod tests {
     use super::*;
     use crate::gazetteer::GazetteerSource;
 
-    #[test]
-    fn ticker_forms() {
-        let g = Gazetteer::load(&GazetteerSource::Bundled).unwrap();
-        let r = TickerRecognizer::default();
-        // (text, surface, symbol, mic, company id)
-        let cases: &[(&str, &[(&str, &str, &str, Option<&str>)])] = &[
-            (
-                "Alibaba (9988.HK) rose",
-                &[("9988.HK", "9988.HK", "XHKG", Some("alibaba"))],
-            ),
-            (
-                "Tencent (0700.HK)",
-                &[("0700.HK", "0700.HK", "XHKG", Some("tencent"))],
-            ),
-            (
-                "Tencent (00700.HK)",
-                &[("00700.HK", "0700.HK", "XHKG", Some("tencent"))],
-            ),
-            (
-                "Moutai 600519.SS",
-                &[("600519.SS", "600519.SS", "XSHG", Some("kweichow-moutai"))],
-            ),
-            (
-                "Toyota 7203.T fell",
-                &[("7203.T", "7203.T", "XTKS", Some("toyota"))],
-            ),
-            (
-                "Samsung 005930.KS",
-                &[("005930.KS", "005930.KS", "XKRX", Some("samsung"))],
-            ),
-            ("unknown 1234.HK", &[("1234.HK", "1234.HK", "XHKG", None)]),
-            ("OTC 6488.TWO", &[("6488.TWO", "6488.TWO", "ROCO", None)]),
-            ("version 1.9988.HK", &[]),
-            ("no suffix 9988.HKX", &[]),
-            ("Qwen 2.5", &[]),
-            (
-                "Alibaba (NYSE: BABA) rose",
-                &[("NYSE: BABA", "BABA", "XNYS", Some("alibaba"))],
-            ),
-            (
-                "Nvidia (NASDAQ:NVDA) fell",
-                &[("NASDAQ:NVDA", "NVDA", "XNAS", Some("nvidia"))],
-            ),
-            (
-                "listed as HKEX: 9988 too",
-                &[("HKEX: 9988", "9988.HK", "XHKG", Some("alibaba"))],
-            ),
-            (
-                "shares of BABA.N and NVDA.O",
-                &[
-                    ("BABA.N", "BABA", "XNYS", Some("alibaba")),
-                    ("NVDA.O", "NVDA", "XNAS", Some("nvidia")),
-                ],
-            ),
-            (
-                "buy $NVDA now",
-                &[("$NVDA", "NVDA", "XNAS", Some("nvidia"))],
-            ),
-        ];
-        for (text, want) in cases {
-            let mut out = Vec::new();
-            r.find(text, &g, &mut out);
-            let got: Vec<(&str, String, &str, Option<String>)> = out
-                .iter()
-                .map(|m| match &m.value {
-                    MentionValue::Ticker {
-                        symbol,
-                        mic,
-                        company,
-                    } => (
-                        m.span.slice(text),
-                        symbol.clone(),
-                        mic.unwrap(),
-                        company.map(|c| g.entity(c).id.clone()),
-                    ),
-                    other => panic!("{other:?}"),
-                })
-                .collect();
-            let want: Vec<(&str, String, &str, Option<String>)> = want
-                .iter()
-                .map(|w| (w.0, w.1.to_string(), w.2, w.3.map(str::to_string)))
-                .collect();
-            assert_eq!(got, want, "{text:?}");
-        }
-    }
-}
+    /// (surface, symbol, MIC, company id) of one ticker.
+    type Row = (String, String, Option<&'static str>, Option<String>);
 
-#[cfg(test)]
-mod more_tests {
-    use super::*;
-    use crate::gazetteer::GazetteerSource;
-
-    /// (surface, symbol, MIC, company id) of every ticker in `text`.
-    fn tickers(text: &str) -> Vec<(String, String, Option<&'static str>, Option<String>)> {
+    fn tickers(text: &str) -> Vec<Row> {
         let g = Gazetteer::load(&GazetteerSource::Bundled).unwrap();
         let mut out = Vec::new();
         TickerRecognizer::default().find(text, &g, &mut out);
@@ -335,29 +245,111 @@ mod more_tests {
     }
 
     #[test]
-    fn wire_codes_and_look_alikes() {
-        let t = |a: &str, b: &str, c: Option<&'static str>, d: Option<&str>| {
-            (a.to_string(), b.to_string(), c, d.map(str::to_string))
-        };
-        assert_eq!(
-            tickers("Standard Oil Co <SRD> and IBM <IBM>"),
-            [
-                t("<SRD>", "SRD", None, None),
-                t("<IBM>", "IBM", None, Some("ibm"))
-            ]
-        );
-        assert_eq!(
-            tickers("Vodafone (LSE: VOD) and VOD.L"),
-            [
-                t("LSE: VOD", "VOD.L", Some("XLON"), None),
-                t("VOD.L", "VOD.L", Some("XLON"), None)
-            ]
-        );
-        // Not tickers: money, HTML tags, the U.N., a lowercase exchange word.
-        assert!(
-            tickers("It cost US$5 or $5, see <B>bold</B> and the U.N. vote; nyse: x").is_empty()
-        );
-        assert!(tickers("For $AB$ and $CI$, let $P(x)=x^n$ and $F be; $AB = 3$ here").is_empty());
-        assert_eq!(tickers("buy $NVDA at $120 today").len(), 1);
+    fn ticker_forms() {
+        // (text, [(surface, symbol, MIC, company id)])
+        type Want<'a> = &'a [(&'a str, &'a str, Option<&'static str>, Option<&'a str>)];
+        let cases: &[(&str, Want)] = &[
+            (
+                "Alibaba (9988.HK) rose",
+                &[("9988.HK", "9988.HK", Some("XHKG"), Some("alibaba"))],
+            ),
+            (
+                "Tencent (0700.HK)",
+                &[("0700.HK", "0700.HK", Some("XHKG"), Some("tencent"))],
+            ),
+            (
+                "Tencent (00700.HK)",
+                &[("00700.HK", "0700.HK", Some("XHKG"), Some("tencent"))],
+            ),
+            (
+                "Moutai 600519.SS",
+                &[(
+                    "600519.SS",
+                    "600519.SS",
+                    Some("XSHG"),
+                    Some("kweichow-moutai"),
+                )],
+            ),
+            (
+                "Toyota 7203.T fell",
+                &[("7203.T", "7203.T", Some("XTKS"), Some("toyota"))],
+            ),
+            (
+                "Samsung 005930.KS",
+                &[("005930.KS", "005930.KS", Some("XKRX"), Some("samsung"))],
+            ),
+            (
+                "unknown 1234.HK",
+                &[("1234.HK", "1234.HK", Some("XHKG"), None)],
+            ),
+            (
+                "OTC 6488.TWO",
+                &[("6488.TWO", "6488.TWO", Some("ROCO"), None)],
+            ),
+            (
+                "Alibaba (NYSE: BABA) rose",
+                &[("NYSE: BABA", "BABA", Some("XNYS"), Some("alibaba"))],
+            ),
+            (
+                "Nvidia (NASDAQ:NVDA) fell",
+                &[("NASDAQ:NVDA", "NVDA", Some("XNAS"), Some("nvidia"))],
+            ),
+            (
+                "listed as HKEX: 9988 too",
+                &[("HKEX: 9988", "9988.HK", Some("XHKG"), Some("alibaba"))],
+            ),
+            (
+                "shares of BABA.N and NVDA.O",
+                &[
+                    ("BABA.N", "BABA", Some("XNYS"), Some("alibaba")),
+                    ("NVDA.O", "NVDA", Some("XNAS"), Some("nvidia")),
+                ],
+            ),
+            (
+                "buy $NVDA at $120 today",
+                &[("$NVDA", "NVDA", Some("XNAS"), Some("nvidia"))],
+            ),
+            (
+                "Standard Oil Co <SRD> and IBM <IBM>",
+                &[
+                    ("<SRD>", "SRD", None, None),
+                    ("<IBM>", "IBM", None, Some("ibm")),
+                ],
+            ),
+            (
+                "Vodafone (LSE: VOD) and VOD.L",
+                &[
+                    ("LSE: VOD", "VOD.L", Some("XLON"), None),
+                    ("VOD.L", "VOD.L", Some("XLON"), None),
+                ],
+            ),
+            // Not tickers: a version number, a longer suffix, money, HTML tags,
+            // the U.N., a lowercase exchange word, LaTeX.
+            ("version 1.9988.HK", &[]),
+            ("no suffix 9988.HKX", &[]),
+            ("Qwen 2.5", &[]),
+            (
+                "It cost US$5 or $5, see <B>bold</B> and the U.N. vote; nyse: x",
+                &[],
+            ),
+            (
+                "For $AB$ and $CI$, let $P(x)=x^n$ and $F be; $AB = 3$ here",
+                &[],
+            ),
+        ];
+        for (text, want) in cases {
+            let want: Vec<Row> = want
+                .iter()
+                .map(|w| {
+                    (
+                        w.0.to_string(),
+                        w.1.to_string(),
+                        w.2,
+                        w.3.map(str::to_string),
+                    )
+                })
+                .collect();
+            assert_eq!(tickers(text), want, "{text:?}");
+        }
     }
 }
