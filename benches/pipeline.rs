@@ -39,6 +39,9 @@ fn reuters(shared: &std::path::Path, n: usize) -> Vec<Article> {
 
 fn benches(c: &mut Criterion) {
     let pipeline = Pipeline::new(&GazetteerSource::Bundled).unwrap();
+    c.bench_function("gazetteer/load-bundled", |b| {
+        b.iter(|| newsie::gazetteer::Gazetteer::load(&GazetteerSource::Bundled).unwrap())
+    });
     c.bench_function("pipeline/build", |b| {
         b.iter(|| Pipeline::new(&GazetteerSource::Bundled).unwrap())
     });

@@ -75,6 +75,24 @@ pub enum MentionValue {
         /// ISO 4217 code (`USD`, `CNY`).
         currency: &'static str,
     },
+    /// A model the gazetteer does not list, found by its family's pattern
+    /// (`Qwen 3.5`, `GPT-6`).
+    UnlistedModel {
+        /// The name as written, whitespace folded to single spaces.
+        name: String,
+        /// The family as listed (`Qwen`).
+        family: String,
+        /// The family's usual developer (company id).
+        developer: Option<String>,
+    },
+    /// A company the gazetteer does not list, discovered in the text: a name
+    /// before an unknown ticker (`Hexagon Holdings (HXGN)`), a Reuters-style
+    /// `<Standard Oil Co>`, or a later short form of one of these.
+    DiscoveredCompany {
+        /// The name as first written, whitespace folded, without the legal
+        /// suffix (`Standard Oil`).
+        name: String,
+    },
     /// A percentage, in percent (`97` for 97%, not 0.97).
     Percent {
         /// The number as a decimal string.

@@ -9,7 +9,7 @@ use crate::article::Article;
 use crate::doc::Doc;
 use crate::error::Result;
 use crate::event::EventRules;
-use crate::gazetteer::{Gazetteer, GazetteerSource};
+use crate::gazetteer::{ContextCheck, Gazetteer, GazetteerSource};
 use crate::markup::{Markup, overlaps_any};
 use crate::mention::{Mention, MentionType, MentionValue};
 use crate::output::record::{self, EventRecord, MentionRecord};
@@ -67,8 +67,8 @@ impl Pipeline {
     /// A pipeline over an already loaded gazetteer.
     pub fn with_gazetteer(gazetteer: Gazetteer) -> Pipeline {
         Pipeline {
+            recognizers: Recognizers::new(&gazetteer),
             gazetteer,
-            recognizers: Recognizers::default(),
             markup: Markup::default(),
             rules: EventRules::default(),
         }
@@ -84,15 +84,17 @@ impl Pipeline {
         let text = article.text.as_str();
         let tokens = tokenize(text);
         let sentences = split_sentences(text, &tokens);
-        let mut candidates: Vec<Mention> = self
-            .gazetteer
-            .find(text)
+        let found = self.gazetteer.find(text);
+        let conditional: Vec<bool> = found.iter().map(|m| m.needs_context).collect();
+        let mut candidates: Vec<Mention> = found
             .into_iter()
             .map(|m| Mention {
                 span: m.span,
                 kind: match self.gazetteer.entity(m.entity).kind {
-                    crate::gazetteer::EntityKind::Company => MentionType::Company,
                     crate::gazetteer::EntityKind::Model => MentionType::Model,
+                    // Organizations have no names in the automaton.
+                    crate::gazetteer::EntityKind::Company
+                    | crate::gazetteer::EntityKind::Organization => MentionType::Company,
                 },
                 source: "gazetteer",
                 value: MentionValue::Entity(m.entity),
@@ -100,6 +102,36 @@ impl Pipeline {
             .collect();
         self.recognizers
             .find(text, &self.gazetteer, &mut candidates);
+        if conditional.contains(&true) {
+            let check = ContextCheck::new(
+                &self.gazetteer,
+                text,
+                &tokens,
+                &sentences,
+                &candidates,
+                &conditional,
+            );
+            let mut keep: Vec<bool> = (0..candidates.len())
+                .map(|i| !conditional.get(i).copied().unwrap_or(false) || check.holds(i))
+                .collect();
+            // One sense per discourse (Gale, Church and Yarowsky 1992): once
+            // an entity is established in the article (a longer name, or one
+            // occurrence with context), its other occurrences count too.
+            let established: Vec<usize> = (0..candidates.len())
+                .filter(|&i| keep[i])
+                .filter_map(|i| match candidates[i].value {
+                    MentionValue::Entity(e) => Some(e),
+                    _ => None,
+                })
+                .collect();
+            for (i, k) in keep.iter_mut().enumerate() {
+                if let MentionValue::Entity(e) = candidates[i].value {
+                    *k = *k || established.contains(&e);
+                }
+            }
+            let mut keep = keep.into_iter();
+            candidates.retain(|_| keep.next().unwrap_or(true));
+        }
         let markup = self.markup.find(text);
         if !markup.is_empty() {
             candidates.retain(|m| !overlaps_any(&markup, m.span));

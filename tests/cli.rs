@@ -18,19 +18,32 @@ fn stderr(out: &std::process::Output) -> String {
 fn usage_and_setup_errors_exit_2() {
     let cases: &[(&[&str], &str)] = &[
         (&["extract"], "PATH"),
-        (&["extract", "--format", "xml", "fixtures"], "xml"),
+        (&["extract", "--format", "xml", "fixtures/articles"], "xml"),
         (
-            &["extract", "--published", "29/01/2025", "fixtures"],
+            &["extract", "--published", "29/01/2025", "fixtures/articles"],
             "YYYY-MM-DD",
         ),
         (
-            &["extract", "--gazetteers", "no/such/dir", "fixtures"],
+            &[
+                "extract",
+                "--gazetteers",
+                "no/such/dir",
+                "fixtures/articles",
+            ],
             "no/such/dir/companies.tsv",
         ),
-        (&["extract", "-j", "0", "fixtures"], "--threads"),
-        (&["extract", "-j", "100000", "fixtures"], "--threads"),
+        (&["extract", "-j", "0", "fixtures/articles"], "--threads"),
         (
-            &["extract", "--published", "2025-01-05T00:00", "fixtures"],
+            &["extract", "-j", "100000", "fixtures/articles"],
+            "--threads",
+        ),
+        (
+            &[
+                "extract",
+                "--published",
+                "2025-01-05T00:00",
+                "fixtures/articles",
+            ],
             "YYYY-MM-DD",
         ),
         (&["extract", "-", "-"], "only once"),
@@ -56,7 +69,7 @@ fn malformed_gazetteer_names_file_and_line() {
         "extract",
         "--gazetteers",
         dir.path().to_str().unwrap(),
-        "fixtures",
+        "fixtures/articles",
     ]);
     assert_eq!(code(&out), 2);
     assert!(
@@ -100,7 +113,7 @@ fn custom_gazetteer_replaces_the_bundled_one() {
 
 #[test]
 fn fixtures_folder_processes_every_article_in_order() {
-    let out = newsie(&["extract", "fixtures"]);
+    let out = newsie(&["extract", "fixtures/articles"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let recs = records(&out);
     let articles: Vec<&str> = recs
@@ -117,7 +130,7 @@ fn fixtures_folder_processes_every_article_in_order() {
             "fx-kimi-release",
             "fx-wire-1",
             "fx-feed-2",
-            "articles/wire-feed.jsonl#3"
+            "wire-feed.jsonl#3"
         ]
     );
     assert!(
@@ -150,8 +163,8 @@ fn fixtures_folder_processes_every_article_in_order() {
 
 #[test]
 fn output_does_not_depend_on_thread_count() {
-    let one = newsie(&["extract", "-q", "-j", "1", "fixtures"]);
-    let two = newsie(&["extract", "-q", "-j", "2", "fixtures"]);
+    let one = newsie(&["extract", "-q", "-j", "1", "fixtures/articles"]);
+    let two = newsie(&["extract", "-q", "-j", "2", "fixtures/articles"]);
     assert_eq!(code(&one), 0);
     assert_eq!(one.stdout, two.stdout);
 }
@@ -274,10 +287,10 @@ fn csv_to_standard_output_is_the_mentions_table() {
     let header: Vec<String> = rdr.headers().unwrap().iter().map(str::to_string).collect();
     assert_eq!(
         header.join(","),
-        "article,id,type,text,start,end,sentence,entity,entity_id,normalized,source,symbol,exchange,company,developer,value,timex_type,anchor,amount,currency,percent"
+        "article,id,type,text,start,end,sentence,entity,entity_id,normalized,source,symbol,exchange,company,developer,value,timex_type,anchor,amount,currency,percent,family,in_gazetteer"
     );
     let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), 19);
+    assert_eq!(rows.len(), 20);
     let money = rows.iter().find(|r| &r[3] == "$589 billion").unwrap();
     assert_eq!(
         (&money[9], &money[18], &money[19]),
@@ -297,7 +310,7 @@ fn output_folder_in_both_formats() {
             format,
             "-o",
             out_dir.to_str().unwrap(),
-            "fixtures",
+            "fixtures/articles",
         ]);
         assert_eq!(code(&out), 0, "{}", stderr(&out));
         assert!(out.stdout.is_empty());
@@ -324,7 +337,7 @@ fn output_folder_in_both_formats() {
         let header = usize::from(ext == "csv");
         assert_eq!(lines(&format!("articles.{ext}")), 5 + header);
         assert_eq!(lines("errors.jsonl"), 1);
-        let mentions = 19 + 21 + 11 + 5 + 1;
+        let mentions = 20 + 21 + 11 + 5 + 1;
         if ext == "jsonl" {
             assert_eq!(lines("mentions.jsonl"), mentions);
             assert_eq!(lines("events.jsonl"), 4);

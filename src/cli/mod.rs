@@ -41,6 +41,25 @@ Record fields are documented in the README (schema version 1).\n\n\
 Examples:\n  newsie extract fixtures/articles/moonshot-kimi-release.txt\n  newsie extract -f csv -o out/ corpus/\n  cat story.txt | newsie extract --published 2025-01-29 -"
     )]
     Extract(ExtractArgs),
+    /// Work with gazetteer folders.
+    #[command(subcommand)]
+    Gazetteer(GazetteerCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum GazetteerCommand {
+    /// Validate a gazetteer folder (companies.tsv, models.tsv, common-words.txt) and report every
+    /// problem as FILE:LINE: error|warning: message.
+    ///
+    /// Errors stop the lists from loading (malformed rows, bad or duplicate ids, a name or ticker
+    /// claimed by two entities, unknown developer or parent). Warnings flag names that will
+    /// mis-match (a common English word without case=exact; a name shadowed by another entity's
+    /// name plus a legal suffix). Exit status: 0 clean, 1 problems found, 2 a file cannot be read.
+    Check {
+        /// The folder to check (default: the repository's `gazetteers`, the bundled lists).
+        #[arg(value_name = "DIR", default_value = "gazetteers")]
+        dir: PathBuf,
+    },
 }
 
 #[derive(clap::Args, Debug)]
@@ -96,6 +115,38 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract(args) => ExitCode::from(extract(args)),
+        Command::Gazetteer(GazetteerCommand::Check { dir }) => ExitCode::from(check(&dir)),
+    }
+}
+
+fn check(dir: &std::path::Path) -> u8 {
+    match newsie::gazetteer::check::check_dir(dir) {
+        Err(e) => {
+            eprintln!("newsie: {e}");
+            USAGE
+        }
+        Ok(report) => {
+            for f in &report.findings {
+                println!("{f}");
+            }
+            let errors = report
+                .findings
+                .iter()
+                .filter(|f| f.severity == newsie::gazetteer::check::Severity::Error)
+                .count();
+            eprintln!(
+                "{}: {} companies, {} models; {errors} errors, {} warnings",
+                dir.display(),
+                report.companies,
+                report.models,
+                report.findings.len() - errors
+            );
+            if report.findings.is_empty() {
+                OK
+            } else {
+                SOME_FAILED
+            }
+        }
     }
 }
 

@@ -492,9 +492,11 @@ impl ReleaseRule {
         } = *cx;
         let sentence = doc.sentences[s].span;
         let trigger_start = toks[trigger_tok].span.start;
-        // Subject: the nearest company before the trigger, if it is the subject.
-        let company = nearest_before(doc, sentence.start, trigger_start, MentionType::Company)
-            .filter(|&m| is_subject_gap(doc, toks, words, doc.mentions[m].span.end, trigger_start))
+        // Subject: the nearest company before the trigger that can be its
+        // subject (one inside an appositive cannot: "ByteDance, the owner of
+        // TikTok, rolled out").
+        let company = mentions_before(doc, sentence.start, trigger_start, MentionType::Company)
+            .find(|&m| is_subject_gap(doc, toks, words, doc.mentions[m].span.end, trigger_start))
             .map(|m| mention_argument(doc, gazetteer, m));
         let phrase = object_phrase(doc, toks, words, last + 1)?;
         let model = doc
@@ -615,16 +617,26 @@ const MAX_GAP_TOKENS: usize = 30;
 /// How many mentions back from a trigger the rule looks for its subject.
 const MAX_MENTIONS_BACK: usize = 12;
 
-/// The nearest mention of `kind` that ends at or before byte `before` and
-/// starts at or after `from` (the sentence start), looking at most
+/// The mentions of `kind` that end at or before byte `before` and start at
+/// or after `from` (the sentence start), nearest first, looking at most
 /// [`MAX_MENTIONS_BACK`] mentions back.
-fn nearest_before(doc: &Doc, from: usize, before: usize, kind: MentionType) -> Option<usize> {
+fn mentions_before<'d>(
+    doc: &'d Doc<'_>,
+    from: usize,
+    before: usize,
+    kind: MentionType,
+) -> impl Iterator<Item = usize> + 'd {
     let end = doc.mentions.partition_point(|m| m.span.start < before);
     (0..end)
         .rev()
         .take(MAX_MENTIONS_BACK)
-        .take_while(|&m| doc.mentions[m].span.start >= from)
-        .find(|&m| doc.mentions[m].kind == kind && doc.mentions[m].span.end <= before)
+        .take_while(move |&m| doc.mentions[m].span.start >= from)
+        .filter(move |&m| doc.mentions[m].kind == kind && doc.mentions[m].span.end <= before)
+}
+
+/// The nearest mention of `kind` before `before` in the sentence.
+fn nearest_before(doc: &Doc, from: usize, before: usize, kind: MentionType) -> Option<usize> {
+    mentions_before(doc, from, before, kind).next()
 }
 
 /// True when the tokens between a company (ending at byte `from`) and the
@@ -737,8 +749,11 @@ fn successor(
 }
 
 fn entity_name(doc: &Doc, gazetteer: &Gazetteer, m: usize) -> Option<String> {
-    match doc.mentions[m].value {
-        MentionValue::Entity(e) => Some(gazetteer.entity(e).canonical.clone()),
+    match &doc.mentions[m].value {
+        MentionValue::Entity(e) => Some(gazetteer.entity(*e).canonical.clone()),
+        MentionValue::UnlistedModel { name, .. } | MentionValue::DiscoveredCompany { name } => {
+            Some(name.clone())
+        }
         _ => None,
     }
 }
@@ -754,10 +769,12 @@ fn mention_argument(doc: &Doc, gazetteer: &Gazetteer, m: usize) -> Argument {
 /// The developer company of the model mention `product`, as an argument with
 /// no span.
 fn developer_of(doc: &Doc, gazetteer: &Gazetteer, product: Option<usize>) -> Option<Argument> {
-    let MentionValue::Entity(e) = doc.mentions[product?].value else {
-        return None;
+    let developer = match &doc.mentions[product?].value {
+        MentionValue::Entity(e) => gazetteer.entity(*e).developer.as_deref(),
+        MentionValue::UnlistedModel { developer, .. } => developer.as_deref(),
+        _ => None,
     };
-    let dev = gazetteer.by_id(gazetteer.entity(e).developer.as_deref()?)?;
+    let dev = gazetteer.by_id(developer?)?;
     Some(Argument {
         span: None,
         normalized: Some(dev.canonical.clone()),
@@ -911,12 +928,12 @@ mod tests {
             ),
             (
                 "another name is the subject",
-                "Baidu said Yahoo is planning to release a chatbot.",
+                "Baidu said Zorblax is planning to release a chatbot.",
                 none(),
             ),
             (
                 "company after the trigger only",
-                "Yahoo is planning to release similar software, Google said.",
+                "Zorblax is planning to release similar software, Google said.",
                 none(),
             ),
             (

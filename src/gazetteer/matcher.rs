@@ -1,42 +1,56 @@
 //! The matching policy: whole words, leftmost-longest, case as written.
 //!
 //! 1. The automaton finds every occurrence of every name, ASCII
-//!    case-insensitively, in the text with line breaks and tabs read as
-//!    spaces (wire copy wraps lines inside names: `BP North\nAmerica`).
+//!    case-insensitively, in the text **folded** (see `fold`: line breaks,
+//!    no-break and repeated spaces read as one space, zero-width characters
+//!    dropped, curly apostrophes straight, full-width letters ASCII), and
+//!    maps each back to the span of the original text.
 //! 2. An occurrence counts when
-//!    - it is a **whole word**: no letter or digit right before it or right
-//!      after it (so `Meta` is not found in `Metaverse`, while `Alibaba’s`,
-//!      `Microsoft-backed` and `DeepSeek-V3-powered` give `Alibaba`,
-//!      `Microsoft` and `DeepSeek-V3`), and
+//!    - it is a **whole word**: no Unicode letter or digit right before it
+//!      or right after it (so `Meta` is not found in `Metaverse`, `Intel` not
+//!      in `intelligence`, `Ant` not in `Antón`, while `Alibaba’s`,
+//!      `Microsoft-backed`, `Alibaba/Tencent` and `DeepSeek-V3-powered` give
+//!      `Alibaba`, `Microsoft`, both names and `DeepSeek-V3`), and
 //!    - it does not follow a personal title (`Mr Goldman`, `Dr. Ford`: a
 //!      person, not the company), and
 //!    - a short name (3 characters or fewer) does not end a hyphenated code
 //!      (`GM` in `AM-GM`), and
 //!    - it is not the start of a longer version number (`GLM-4` is not found
 //!      in `GLM-4.7`, which is another model), and
-//!    - its **case** matches the name as written, or the text is in capitals
-//!      (headlines: `ALIBABA UNVEILS …`) and the name has at least four
-//!      characters (so `meta` the word is not Meta, and a headline's `O1` is
-//!      not the model o1).
+//!    - its **case** agrees with the name: as written; or in capitals
+//!      (headlines: `ALIBABA UNVEILS …`) when the name has at least four
+//!      characters; or, for names of four characters or more, with every
+//!      word-initial letter as written and other letters in any case
+//!      (`Deepseek` for DeepSeek, `Youtube` for YouTube). So `meta` the word
+//!      is not Meta, and a headline's `O1` is not the model o1. One-word
+//!      names of a `case=exact` entry (`Apple`, `Target`) match only as
+//!      written, so an all-capitals headline needs their longer name
+//!      (`APPLE COMPUTER`).
 //! 3. Among the occurrences that count, the **leftmost-longest** win: scan
 //!    left to right, keep the longest occurrence starting at each position,
 //!    drop those overlapping a kept one. `Qwen 2.5-Max` is never split into
-//!    `Qwen 2.5`.
-
-use std::borrow::Cow;
+//!    `Qwen 2.5`; since every occurrence is checked before the choice, a
+//!    longer name that fails a check (`Alibaba Groups`) never hides a
+//!    shorter one that passes (`Alibaba`).
+//! 4. One-word names of a `context=required` entry come out flagged
+//!    [`GazetteerMatch::needs_context`]; the pipeline keeps them only when
+//!    their sentence gives the context ([`super::ContextCheck`]).
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::Gazetteer;
+use super::fold::Folded;
+use super::{Gazetteer, Name};
 use crate::span::Span;
 
 /// One gazetteer name found in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct GazetteerMatch {
-    /// Byte span of the surface in the text.
+    /// Byte span of the surface in the original text.
     pub span: Span,
     /// Index of the entity ([`Gazetteer::entity`]).
     pub entity: usize,
+    /// The name needs context in its sentence to count (`context=required`).
+    pub needs_context: bool,
 }
 
 /// Compiles the names into an automaton that reports overlapping matches.
@@ -61,45 +75,40 @@ impl Gazetteer {
     /// assert_eq!(found, ["Alibaba", "Qwen 2.5-Max", "DeepSeek-V3"]);
     /// ```
     pub fn find(&self, text: &str) -> Vec<GazetteerMatch> {
-        let haystack: Cow<[u8]> = if text.bytes().any(|b| matches!(b, b'\n' | b'\r' | b'\t')) {
-            Cow::Owned(
-                text.bytes()
-                    .map(|b| {
-                        if matches!(b, b'\n' | b'\r' | b'\t') {
-                            b' '
-                        } else {
-                            b
-                        }
-                    })
-                    .collect(),
-            )
-        } else {
-            Cow::Borrowed(text.as_bytes())
-        };
-        let mut found: Vec<(Span, usize)> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(haystack.as_ref()) {
-            let span = Span::new(m.start(), m.end());
-            let (entity, name) = &self.names[m.pattern().as_usize()];
-            if !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
+        let folded = Folded::new(text);
+        let haystack = folded.bytes();
+        let mut found: Vec<GazetteerMatch> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(haystack) {
+            let name = &self.names[m.pattern().as_usize()];
+            let Some(span) = folded.original(m.start(), m.end()) else {
                 continue;
-            }
+            };
             if is_whole_word(text, span)
                 && !continues_version(text, span)
                 && !after_personal_title(text, span)
-                && !ends_a_code(text, span, name)
-                && case_agrees(&haystack[span.start..span.end], name)
+                && !ends_a_code(text, span, &name.text)
+                && case_agrees(&haystack[m.start()..m.end()], name)
             {
-                found.push((span, *entity));
+                found.push(GazetteerMatch {
+                    span,
+                    entity: name.entity,
+                    needs_context: name.needs_context,
+                });
             }
         }
         // Leftmost first, longest first among equal starts.
-        found.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
+        found.sort_by(|a, b| {
+            a.span
+                .start
+                .cmp(&b.span.start)
+                .then(b.span.end.cmp(&a.span.end))
+        });
         let mut out: Vec<GazetteerMatch> = Vec::new();
-        for (span, entity) in found {
-            if out.last().is_some_and(|last| last.span.end > span.start) {
+        for m in found {
+            if out.last().is_some_and(|last| last.span.end > m.span.start) {
                 continue;
             }
-            out.push(GazetteerMatch { span, entity });
+            out.push(m);
         }
         out
     }
@@ -180,14 +189,27 @@ fn continues_version(text: &str, span: Span) -> bool {
     ends_in_digit && rest.len() >= 2 && matches!(rest[0], b'.' | b',') && rest[1].is_ascii_digit()
 }
 
-/// The surface is spelled as the name, or is all capitals and the name long.
-fn case_agrees(surface: &[u8], name: &str) -> bool {
-    if surface == name.as_bytes() {
+/// The case policy of the module docs. `surface` equals `name` up to ASCII
+/// case (the automaton guarantees it), so both have the same length.
+fn case_agrees(surface: &[u8], name: &Name) -> bool {
+    let written = name.text.as_bytes();
+    if surface == written {
         return true;
+    }
+    if name.exact_case || name.text.chars().count() < 4 {
+        return false;
     }
     let has_lower = surface.iter().any(u8::is_ascii_lowercase);
     let has_letter = surface.iter().any(u8::is_ascii_alphabetic);
-    !has_lower && has_letter && name.chars().count() >= 4
+    if !has_lower && has_letter {
+        return true;
+    }
+    // Word-initial letters as written; the others in any case.
+    surface
+        .iter()
+        .zip(written)
+        .enumerate()
+        .all(|(i, (s, w))| s == w || (i > 0 && written[i - 1].is_ascii_alphanumeric()))
 }
 
 #[cfg(test)]
@@ -206,7 +228,11 @@ mod tests {
         o1\to1\t\t\n";
 
     fn find(text: &str) -> Vec<(String, String)> {
-        let g = Gazetteer::from_strs(("c", COMPANIES), ("m", MODELS)).unwrap();
+        find_in(COMPANIES, MODELS, text)
+    }
+
+    fn find_in(companies: &str, models: &str, text: &str) -> Vec<(String, String)> {
+        let g = Gazetteer::from_strs(("c", companies), ("m", models)).unwrap();
         g.find(text)
             .iter()
             .map(|m| {
@@ -310,5 +336,89 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{name}: {text:?}");
         }
+    }
+
+    const POLICY_COMPANIES: &str = "id\tcanonical\taliases\tcase\tcontext\n\
+        apple\tApple\tApple Computer\texact\t\n\
+        target\tTarget\tTarget Corp\texact\trequired\n\
+        deepseek\tDeepSeek\t\t\t\n\
+        intel\tIntel\t\t\t\n\
+        ant\tAnt Group\tAnt\t\t\n\
+        nvidia\tNvidia\tNVIDIA\t\t\n\
+        tencent\tTencent\t\t\t\n";
+    const POLICY_MODELS: &str = "id\tcanonical\taliases\tdeveloper\n\
+        deepseek-v3\tDeepSeek-V3\t\tdeepseek\n\
+        gpt-4o\tGPT-4o\t\t\n\
+        gpt-4o-mini\tGPT-4o mini\tGPT-4o-mini\t\n";
+
+    #[test]
+    fn folding_boundaries_and_case_policy() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("Unicode letter boundary", "Antón and Ant", &["Ant"]),
+            (
+                "no Intel in intelligence",
+                "artificial intelligence at Intel",
+                &["Intel"],
+            ),
+            (
+                "slash and dash are boundaries",
+                "Intel/Nvidia\u{2014}Tencent",
+                &["Intel", "Nvidia", "Tencent"],
+            ),
+            (
+                "no-break space inside",
+                "Ant\u{A0}Group",
+                &["Ant\u{A0}Group"],
+            ),
+            ("repeated spaces inside", "Ant   Group", &["Ant   Group"]),
+            ("line break inside", "Ant\nGroup", &["Ant\nGroup"]),
+            (
+                "zero-width space inside",
+                "Deep\u{200B}Seek",
+                &["Deep\u{200B}Seek"],
+            ),
+            ("non-breaking hyphen", "GPT\u{2011}4o", &["GPT\u{2011}4o"]),
+            ("full-width letters", "ＮＶＩＤＩＡ rose", &["ＮＶＩＤＩＡ"]),
+            ("curly possessive", "Tencent\u{2019}s unit", &["Tencent"]),
+            ("bare apostrophe after s", "Intel\u{2019} chips", &["Intel"]),
+            (
+                "word-initial case kept, inner case free",
+                "Deepseek and Nvidia and NVidia",
+                &["Deepseek", "Nvidia", "NVidia"],
+            ),
+            ("lowercase initial is a word", "deepseek nvidia apple", &[]),
+            ("exact-case name as written", "Apple said", &["Apple"]),
+            ("exact-case name not in capitals", "APPLE SAID", &[]),
+            (
+                "capitals need the longer name",
+                "APPLE COMPUTER SAID",
+                &["APPLE COMPUTER"],
+            ),
+            (
+                "longest wins over known variant",
+                "GPT-4o-mini and GPT-4o mini",
+                &["GPT-4o-mini", "GPT-4o mini"],
+            ),
+            (
+                "hyphen before an ordinary word",
+                "DeepSeek-V3-powered",
+                &["DeepSeek-V3"],
+            ),
+        ];
+        for (what, text, want) in cases {
+            let got: Vec<String> = find_in(POLICY_COMPANIES, POLICY_MODELS, text)
+                .into_iter()
+                .map(|(s, _)| s)
+                .collect();
+            assert_eq!(got, *want, "{what}: {text:?}");
+        }
+        let g = Gazetteer::from_strs(("c", POLICY_COMPANIES), ("m", POLICY_MODELS)).unwrap();
+        let text = "Target cut prices at Target Corp.";
+        let flags: Vec<(&str, bool)> = g
+            .find(text)
+            .iter()
+            .map(|m| (m.span.slice(text), m.needs_context))
+            .collect();
+        assert_eq!(flags, [("Target", true), ("Target Corp", false)]);
     }
 }

@@ -5,18 +5,26 @@
 //! (each file names its source and licence in them). See
 //! `gazetteers/README.md` for the format. Two files make a gazetteer folder:
 //!
-//! - `companies.tsv`: `id`, `canonical`, `aliases` (`|`-separated), `tickers`
-//!   (`;`-separated `SYMBOL@MIC`, e.g. `9988.HK@XHKG;BABA@XNYS`, with the
-//!   exchange as its ISO 10383 market identifier code), `country` (ISO 3166
-//!   alpha-2);
-//! - `models.tsv`: `id`, `canonical`, `aliases`, `developer` (a company `id`),
-//!   `family`.
+//! - `companies.tsv`: `id`, `canonical`, `type` (`company`), `aliases`
+//!   (`|`-separated), `tickers` (`;`-separated `SYMBOL@MIC`, e.g.
+//!   `9988.HK@XHKG;BABA@XNYS`, with the exchange as its ISO 10383 market
+//!   identifier code), `country` (ISO 3166 alpha-2), `parent` (a company
+//!   `id`), `case`, `context`, `source`;
+//! - `models.tsv`: `id`, `canonical`, `type` (`model`), `aliases`,
+//!   `developer` (a company `id`), `family`, `version`, `released`
+//!   (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), `case`, `context`, `source`.
 //!
-//! Columns are found by header name, so files may carry more columns than
-//! these. The bundled folder is compiled into the binary.
+//! `case` is empty or `exact` and `context` empty or `required`: the
+//! [`NamePolicy`] of the entity's one-word names. Columns are found by header
+//! name, so files may carry more columns than these. The bundled folder is
+//! compiled into the binary.
 
+pub mod check;
+mod context;
+mod fold;
 mod matcher;
 
+pub use context::ContextCheck;
 pub use matcher::GazetteerMatch;
 
 use std::collections::HashMap;
@@ -33,6 +41,11 @@ pub enum EntityKind {
     Company,
     /// An AI model (`models.tsv`).
     Model,
+    /// A non-company organisation that develops models (a university, a
+    /// state research institute): `type=organization` in `companies.tsv`.
+    /// Listed so that models can name it as their developer; never matched
+    /// in text (it is not a company mention).
+    Organization,
 }
 
 /// One exchange listing of a company.
@@ -62,6 +75,28 @@ pub struct Entity {
     pub developer: Option<String>,
     /// Model family (models only): `Qwen`, `GPT`.
     pub family: Option<String>,
+    /// Parent company id (subsidiaries and units: `alibaba-cloud` → `alibaba`).
+    pub parent: Option<String>,
+    /// Model version as written (`2.5`, `V3`), where known.
+    pub version: Option<String>,
+    /// Model release date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), where known.
+    pub released: Option<String>,
+    /// How the entity's one-word names are matched.
+    pub policy: NamePolicy,
+}
+
+/// The matching policy of an entity's single-word names (no space, no
+/// hyphen: `Apple`, `o1`, `R1`, `Gemini`); its longer names (`Apple Computer`,
+/// `DeepSeek-R1`) are unambiguous and always match under the default rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct NamePolicy {
+    /// `case=exact`: only as written, never in capitals or another case
+    /// (names that are also common words: `Apple`, `Target`, `Gap`).
+    pub exact_case: bool,
+    /// `context=required`: a match counts only with context in its sentence
+    /// (companies: a company cue such as `shares` or a ticker; models: the
+    /// developer or an AI cue such as `model`). See [`ContextCheck`].
+    pub needs_context: bool,
 }
 
 /// Where the gazetteer files come from: the bundled copy or a folder.
@@ -75,17 +110,35 @@ pub enum GazetteerSource {
 
 /// A loaded, validated gazetteer with its compiled automaton.
 ///
-/// Build it once and share it (it is `Send + Sync`); matching allocates only
-/// the result vector (and a folded copy of texts that contain line breaks or
-/// tabs).
+/// Build it once and share it (it is `Send + Sync`); matching allocates the
+/// result vector and, for texts that need folding (line breaks, non-ASCII
+/// spaces and quotes, full-width letters), a folded copy with its offset map.
 #[derive(Debug)]
 pub struct Gazetteer {
     entities: Vec<Entity>,
-    /// Pattern index -> (entity index, pattern text).
-    names: Vec<(usize, String)>,
+    /// Pattern index -> name.
+    names: Vec<Name>,
     automaton: AhoCorasick,
     by_symbol: HashMap<String, usize>,
     by_id: HashMap<String, usize>,
+    /// Model names by [`model_key`] (lowercase, separators removed).
+    model_keys: HashMap<String, usize>,
+    /// Model families written as a name prefix (`Qwen`, `GPT`), with the
+    /// family's usual developer id.
+    families: Vec<(String, Option<String>)>,
+}
+
+/// One pattern of the automaton.
+#[derive(Debug, Clone)]
+pub(crate) struct Name {
+    /// The entity it names.
+    pub(crate) entity: usize,
+    /// The folded name (see `fold`).
+    pub(crate) text: String,
+    /// A one-word name of an entity with `case=exact`.
+    pub(crate) exact_case: bool,
+    /// A one-word name of an entity with `context=required`.
+    pub(crate) needs_context: bool,
 }
 
 const BUNDLED_COMPANIES: &str = include_str!("../../gazetteers/companies.tsv");
@@ -129,10 +182,7 @@ impl Gazetteer {
     /// # Errors
     /// As [`Gazetteer::load`].
     pub fn from_strs(companies: (&str, &str), models: (&str, &str)) -> Result<Gazetteer> {
-        let mut b = Builder::default();
-        b.read_file(Path::new(companies.0), companies.1, EntityKind::Company)?;
-        b.read_file(Path::new(models.0), models.1, EntityKind::Model)?;
-        b.finish()
+        Builder::read(companies, models)?.finish()
     }
 
     /// All entities, in file order (companies first).
@@ -160,18 +210,75 @@ impl Gazetteer {
     pub fn name_count(&self) -> usize {
         self.names.len()
     }
+
+    /// The model whose name, lowercased and without spaces and hyphens, is
+    /// `key` (see [`model_key`]): `qwen2.5max` → Qwen 2.5-Max.
+    pub fn model_by_key(&self, key: &str) -> Option<usize> {
+        self.model_keys.get(key).copied()
+    }
+
+    /// Model families that writers use as a name prefix (`Qwen`, `GPT`,
+    /// `DeepSeek`, `Llama`): every family that starts the canonical name of
+    /// one of its models, with the developer most of its models have.
+    pub fn families(&self) -> &[(String, Option<String>)] {
+        &self.families
+    }
+
+    /// True when `a` and `b` are the same company or one is the other's
+    /// parent (`google` and `alphabet`).
+    pub fn related(&self, a: &str, b: &str) -> bool {
+        let parent = |id: &str| self.by_id(id).and_then(|e| e.parent.as_deref());
+        a == b || parent(a) == Some(b) || parent(b) == Some(a)
+    }
+}
+
+/// The lookup key of a model name: lowercase, with spaces, hyphens and underscores
+/// removed, so `Qwen2.5-Max`, `qwen 2.5 max`
+/// and `QWEN-2.5-MAX` share `qwen2.5max`.
+pub fn model_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '_' | '\u{A0}' | '\u{2011}'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The optional columns, in the order [`Columns::optional`] holds them.
+const OPTIONAL_COLUMNS: [&str; 11] = [
+    "type",
+    "aliases",
+    "tickers",
+    "country",
+    "developer",
+    "family",
+    "parent",
+    "version",
+    "released",
+    "case",
+    "context",
+];
+
+/// Where each column is in a file.
+struct Columns {
+    count: usize,
+    id: usize,
+    canonical: usize,
+    optional: [Option<usize>; 11],
 }
 
 /// Accumulates rows from both files, then validates cross-references.
+/// A bad row is recorded in `errors` and reading goes on, so that
+/// `newsie gazetteer check` reports every problem at once.
 #[derive(Default)]
 struct Builder {
+    errors: Vec<Error>,
     entities: Vec<Entity>,
     /// Where each entity was defined, for error messages.
     origins: Vec<(PathBuf, u64)>,
-    /// Name -> (entity index, explicit?). Explicit names win over generated
-    /// spelling variants.
+    /// Folded name -> (entity index, explicit?). Explicit names win over
+    /// generated spelling variants.
     names: HashMap<String, (usize, bool)>,
     name_order: Vec<String>,
+    model_keys: HashMap<String, usize>,
     by_id: HashMap<String, usize>,
     by_symbol: HashMap<String, usize>,
 }
@@ -194,195 +301,384 @@ impl Builder {
             .ok_or_else(|| err(0, "no header row".into()))?;
         let columns: Vec<&str> = header.1.split('\t').map(str::trim).collect();
         let col = |name: &str| columns.iter().position(|c| *c == name);
-        let (Some(id_col), Some(canon_col)) = (col("id"), col("canonical")) else {
+        let (Some(id), Some(canonical)) = (col("id"), col("canonical")) else {
             return Err(err(
                 header.0,
                 format!("header must name the columns `id` and `canonical`, found {columns:?}"),
             ));
         };
-        let (alias_col, ticker_col, country_col, dev_col, family_col) = (
-            col("aliases"),
-            col("tickers"),
-            col("country"),
-            col("developer"),
-            col("family"),
-        );
+        let cols = Columns {
+            count: columns.len(),
+            id,
+            canonical,
+            optional: OPTIONAL_COLUMNS.map(col),
+        };
         for (line, row) in lines {
             if row.trim().is_empty() || row.starts_with('#') {
                 continue;
             }
-            let fields: Vec<&str> = row.split('\t').map(str::trim).collect();
-            if fields.len() > columns.len() {
-                return Err(err(
-                    line,
-                    format!(
-                        "{} fields but the header has {} columns",
-                        fields.len(),
-                        columns.len()
-                    ),
-                ));
+            if let Err(e) = self.read_row(path, line, row, &cols, kind) {
+                self.errors.push(e);
             }
-            let get = |c: Option<usize>| {
-                c.and_then(|c| fields.get(c))
-                    .copied()
-                    .filter(|f| !f.is_empty())
-            };
-            let id = get(Some(id_col)).ok_or_else(|| err(line, "empty `id`".into()))?;
-            if !is_slug(id) {
-                return Err(err(
-                    line,
-                    format!("id {id:?} is not a lowercase slug (a-z, 0-9, `-`, `.`, `_`)"),
-                ));
-            }
-            let canonical = get(Some(canon_col))
-                .ok_or_else(|| err(line, format!("{id}: empty `canonical`")))?;
-            if let Some(&prev) = self.by_id.get(id) {
-                let (p, l) = &self.origins[prev];
-                return Err(err(
-                    line,
-                    format!("id {id:?} already defined at {}:{l}", p.display()),
-                ));
-            }
-            let mut listings = Vec::new();
-            for t in get(ticker_col)
-                .unwrap_or("")
-                .split(';')
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-            {
-                let (symbol, mic) = t
-                    .split_once('@')
-                    .ok_or_else(|| err(line, format!("ticker {t:?} is not SYMBOL@MIC")))?;
-                if symbol.is_empty()
-                    || mic.len() != 4
-                    || !mic
-                        .bytes()
-                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-                {
-                    return Err(err(
-                        line,
-                        format!(
-                            "ticker {t:?}: symbol must be non-empty and MIC four capitals (ISO 10383)"
-                        ),
-                    ));
-                }
-                listings.push(Listing {
-                    symbol: symbol.to_string(),
-                    mic: mic.to_string(),
-                });
-            }
-            let index = self.entities.len();
-            for l in &listings {
-                if let Some(&other) = self.by_symbol.get(&l.symbol) {
-                    return Err(err(
-                        line,
-                        format!(
-                            "ticker {} already belongs to {}",
-                            l.symbol, self.entities[other].id
-                        ),
-                    ));
-                }
-                self.by_symbol.insert(l.symbol.clone(), index);
-            }
-            let entity = Entity {
-                id: id.to_string(),
-                canonical: canonical.to_string(),
-                kind,
-                listings,
-                country: get(country_col).map(str::to_string),
-                developer: get(dev_col).map(str::to_string),
-                family: get(family_col).map(str::to_string),
-            };
-            let mut explicit = vec![canonical.to_string()];
-            explicit.extend(
-                get(alias_col)
-                    .unwrap_or("")
-                    .split('|')
-                    .map(str::trim)
-                    .filter(|a| !a.is_empty())
-                    .map(str::to_string),
-            );
-            for name in &explicit {
-                for spelled in apostrophe_variants(name) {
-                    self.add_name(spelled, index, true)
-                        .map_err(|r| err(line, r))?;
-                }
-            }
-            if kind == EntityKind::Model {
-                for name in &explicit {
-                    for v in spelling_variants(name) {
-                        // A generated variant never overrides or collides loudly.
-                        let _ = self.add_name(v, index, false);
-                    }
-                }
-            }
-            self.by_id.insert(id.to_string(), index);
-            self.origins.push((path.to_path_buf(), line));
-            self.entities.push(entity);
         }
         Ok(())
     }
 
-    /// Registers a name; two entities may not share an explicit name.
-    fn add_name(&mut self, name: String, entity: usize, explicit: bool) -> Result<(), String> {
-        match self.names.get(&name) {
-            Some(&(other, _)) if other == entity => Ok(()),
-            Some(&(other, other_explicit)) => {
-                if explicit && other_explicit {
-                    Err(format!(
+    /// Reads one entity row.
+    fn read_row(
+        &mut self,
+        path: &Path,
+        line: u64,
+        row: &str,
+        cols: &Columns,
+        kind: EntityKind,
+    ) -> Result<()> {
+        let err = |line: u64, reason: String| Error::Gazetteer {
+            path: path.to_path_buf(),
+            line,
+            reason,
+        };
+        let [
+            type_col,
+            alias_col,
+            ticker_col,
+            country_col,
+            dev_col,
+            family_col,
+            parent_col,
+            version_col,
+            released_col,
+            case_col,
+            context_col,
+        ] = cols.optional;
+        let fields: Vec<&str> = row.split('\t').map(str::trim).collect();
+        if fields.len() > cols.count {
+            return Err(err(
+                line,
+                format!(
+                    "{} fields but the header has {} columns",
+                    fields.len(),
+                    cols.count
+                ),
+            ));
+        }
+        let get = |c: Option<usize>| {
+            c.and_then(|c| fields.get(c))
+                .copied()
+                .filter(|f| !f.is_empty())
+        };
+        let id = get(Some(cols.id)).ok_or_else(|| err(line, "empty `id`".into()))?;
+        if !is_slug(id) {
+            return Err(err(
+                line,
+                format!("id {id:?} is not a lowercase slug (a-z, 0-9, `-`, `.`, `_`)"),
+            ));
+        }
+        let canonical = get(Some(cols.canonical))
+            .ok_or_else(|| err(line, format!("{id}: empty `canonical`")))?;
+        if let Some(&prev) = self.by_id.get(id) {
+            let (p, l) = &self.origins[prev];
+            return Err(err(
+                line,
+                format!("id {id:?} already defined at {}:{l}", p.display()),
+            ));
+        }
+        let mut listings = Vec::new();
+        for t in get(ticker_col)
+            .unwrap_or("")
+            .split(';')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            let (symbol, mic) = t
+                .split_once('@')
+                .ok_or_else(|| err(line, format!("ticker {t:?} is not SYMBOL@MIC")))?;
+            if symbol.is_empty()
+                || mic.len() != 4
+                || !mic
+                    .bytes()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            {
+                return Err(err(
+                    line,
+                    format!(
+                        "ticker {t:?}: symbol must be non-empty and MIC four capitals (ISO 10383)"
+                    ),
+                ));
+            }
+            listings.push(Listing {
+                symbol: symbol.to_string(),
+                mic: mic.to_string(),
+            });
+        }
+        let index = self.entities.len();
+        // Everything is checked before anything is registered, so a bad row
+        // leaves no trace and reading can go on.
+        for (k, l) in listings.iter().enumerate() {
+            let earlier = listings[..k].iter().any(|p| p.symbol == l.symbol);
+            if let Some(other) = self
+                .by_symbol
+                .get(&l.symbol)
+                .map(|&o| self.entities[o].id.as_str())
+                .or(earlier.then_some(id))
+            {
+                return Err(err(
+                    line,
+                    format!("ticker {} already belongs to {other}", l.symbol),
+                ));
+            }
+        }
+        let kind = match (kind, get(type_col)) {
+            (k, None) => k,
+            (EntityKind::Company, Some("company")) => EntityKind::Company,
+            (EntityKind::Company, Some("organization")) => EntityKind::Organization,
+            (EntityKind::Model, Some("model")) => EntityKind::Model,
+            (k, Some(t)) => {
+                let allowed = match k {
+                    EntityKind::Model => "`model`",
+                    _ => "`company` or `organization`",
+                };
+                return Err(err(
+                    line,
+                    format!("{id}: type {t:?}; this list takes {allowed}"),
+                ));
+            }
+        };
+        let policy = NamePolicy {
+            exact_case: flag(get(case_col), "exact").map_err(|r| err(line, r))?,
+            needs_context: flag(get(context_col), "required").map_err(|r| err(line, r))?,
+        };
+        let released = get(released_col);
+        if let Some(r) = released.filter(|r| !is_release_date(r)) {
+            return Err(err(
+                line,
+                format!("{id}: released {r:?} is not YYYY, YYYY-MM or YYYY-MM-DD"),
+            ));
+        }
+        let entity = Entity {
+            id: id.to_string(),
+            canonical: canonical.to_string(),
+            kind,
+            listings,
+            country: get(country_col).map(str::to_string),
+            developer: get(dev_col).map(str::to_string),
+            family: get(family_col).map(str::to_string),
+            parent: get(parent_col).map(str::to_string),
+            version: get(version_col).map(str::to_string),
+            released: released.map(str::to_string),
+            policy,
+        };
+        let mut explicit = vec![canonical.to_string()];
+        explicit.extend(
+            get(alias_col)
+                .unwrap_or("")
+                .split('|')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(str::to_string),
+        );
+        // Organizations are listed to be named as developers or parents,
+        // not matched in text.
+        if kind == EntityKind::Organization {
+            explicit.clear();
+        }
+        let explicit: Vec<String> = explicit.iter().map(|n| fold::fold_name(n)).collect();
+        for name in &explicit {
+            if let Some(&(other, true)) = self.names.get(name) {
+                return Err(err(
+                    line,
+                    format!(
                         "name {name:?} already belongs to {}",
-                        self.entities.get(other).map_or("?", |e| &e.id)
-                    ))
-                } else if explicit {
-                    self.names.insert(name, (entity, true));
-                    Ok(())
-                } else {
-                    Err(format!("variant {name:?} is taken"))
+                        self.entities[other].id
+                    ),
+                ));
+            }
+        }
+        for l in &entity.listings {
+            self.by_symbol.insert(l.symbol.clone(), index);
+        }
+        for name in &explicit {
+            self.add_name(name.clone(), index, true);
+        }
+        if kind == EntityKind::Model {
+            for name in &explicit {
+                self.model_keys.entry(model_key(name)).or_insert(index);
+                for v in spelling_variants(name) {
+                    self.add_name(v, index, false);
                 }
+            }
+        }
+        self.by_id.insert(id.to_string(), index);
+        self.origins.push((path.to_path_buf(), line));
+        self.entities.push(entity);
+        Ok(())
+    }
+
+    /// Registers a name (the caller has checked explicit clashes): an
+    /// explicit name takes over a generated variant, a generated variant
+    /// never takes over anything.
+    fn add_name(&mut self, name: String, entity: usize, explicit: bool) {
+        match self.names.get(&name) {
+            Some(&(_, true)) => {}
+            Some(&(_, false)) if !explicit => {}
+            Some(_) => {
+                self.names.insert(name, (entity, true));
             }
             None => {
                 self.name_order.push(name.clone());
                 self.names.insert(name, (entity, explicit));
-                Ok(())
             }
         }
     }
 
-    fn finish(self) -> Result<Gazetteer> {
-        for (e, (path, line)) in self.entities.iter().zip(&self.origins) {
-            if let Some(dev) = &e.developer {
-                let ok = self
-                    .by_id
-                    .get(dev)
-                    .is_some_and(|&i| self.entities[i].kind == EntityKind::Company);
-                if !ok {
-                    return Err(Error::Gazetteer {
+    /// Reads both files and checks cross-references, recording every bad row
+    /// in `errors`.
+    ///
+    /// # Errors
+    /// Only a file without a usable header row stops reading.
+    fn read(companies: (&str, &str), models: (&str, &str)) -> Result<Builder> {
+        let mut b = Builder::default();
+        b.read_file(Path::new(companies.0), companies.1, EntityKind::Company)?;
+        b.read_file(Path::new(models.0), models.1, EntityKind::Model)?;
+        let is_org = |id: &str| {
+            b.by_id.get(id).is_some_and(|&i| {
+                matches!(
+                    b.entities[i].kind,
+                    EntityKind::Company | EntityKind::Organization
+                )
+            })
+        };
+        let mut errors = Vec::new();
+        for (e, (path, line)) in b.entities.iter().zip(&b.origins) {
+            for (field, value) in [("developer", &e.developer), ("parent", &e.parent)] {
+                if let Some(v) = value.as_deref().filter(|v| !is_org(v)) {
+                    errors.push(Error::Gazetteer {
                         path: path.clone(),
                         line: *line,
-                        reason: format!("{}: developer {dev:?} is not a company id", e.id),
+                        reason: format!(
+                            "{}: {field} {v:?} is not the id of a company or organization",
+                            e.id
+                        ),
                     });
                 }
             }
         }
-        let names: Vec<(usize, String)> = self
+        b.errors.extend(errors);
+        Ok(b)
+    }
+
+    /// Compiles the automaton.
+    ///
+    /// # Errors
+    /// The first recorded row error, if any.
+    fn finish(mut self) -> Result<Gazetteer> {
+        if !self.errors.is_empty() {
+            return Err(self.errors.swap_remove(0));
+        }
+        let names: Vec<Name> = self
             .name_order
             .into_iter()
-            .map(|n| (self.names[&n].0, n))
+            .map(|text| {
+                let (entity, _) = self.names[&text];
+                let policy = self.entities[entity].policy;
+                let one_word = is_single_word(&text);
+                Name {
+                    entity,
+                    exact_case: policy.exact_case && one_word,
+                    needs_context: policy.needs_context && one_word,
+                    text,
+                }
+            })
             .collect();
-        let automaton = matcher::build(names.iter().map(|(_, n)| n.as_str())).map_err(|e| {
+        let automaton = matcher::build(names.iter().map(|n| n.text.as_str())).map_err(|e| {
             Error::Gazetteer {
                 path: "gazetteers".into(),
                 line: 0,
                 reason: e.to_string(),
             }
         })?;
+        let families = families(&self.entities);
         Ok(Gazetteer {
             entities: self.entities,
             names,
             automaton,
             by_symbol: self.by_symbol,
             by_id: self.by_id,
+            model_keys: self.model_keys,
+            families,
         })
+    }
+}
+
+/// The families that start the canonical name of one of their models, each
+/// with its most common developer (ties: the first in file order), sorted
+/// longest first so that `DeepSeek` is tried before `Deep…`.
+fn families(entities: &[Entity]) -> Vec<(String, Option<String>)> {
+    let mut developers: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut order: Vec<&str> = Vec::new();
+    for e in entities.iter().filter(|e| e.kind == EntityKind::Model) {
+        let Some(f) = e.family.as_deref() else {
+            continue;
+        };
+        let prefix = e.canonical.starts_with(f)
+            && !e.canonical[f.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic);
+        if !prefix {
+            continue;
+        }
+        let list = developers.entry(f).or_insert_with(|| {
+            order.push(f);
+            Vec::new()
+        });
+        if let Some(d) = e.developer.as_deref() {
+            list.push(d);
+        }
+    }
+    let mut out: Vec<(String, Option<String>)> = order
+        .into_iter()
+        .map(|f| {
+            let devs = &developers[f];
+            let best = devs
+                .iter()
+                .max_by_key(|d| {
+                    let count = devs.iter().filter(|x| x == d).count();
+                    let first = devs.iter().position(|x| x == *d).unwrap_or(0);
+                    (count, std::cmp::Reverse(first))
+                })
+                .map(|d| d.to_string());
+            (f.to_string(), best)
+        })
+        .collect();
+    out.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    out
+}
+
+/// A name with no space and no hyphen (`Apple`, `o1`, `Gemini`): the names a
+/// [`NamePolicy`] binds. `DeepSeek-R1` and `Apple Computer` are longer names.
+pub(crate) fn is_single_word(name: &str) -> bool {
+    !name.contains([' ', '-'])
+}
+
+/// Reads a policy column: empty, or the one word it allows.
+fn flag(value: Option<&str>, word: &str) -> std::result::Result<bool, String> {
+    match value {
+        None => Ok(false),
+        Some(v) if v == word => Ok(true),
+        Some(v) => Err(format!("{v:?} is not empty or `{word}`")),
+    }
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+fn is_release_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+    match parts.as_slice() {
+        [y] => digits(y, 4),
+        [y, m] => digits(y, 4) && digits(m, 2),
+        [y, m, d] => digits(y, 4) && digits(m, 2) && digits(d, 2),
+        _ => false,
     }
 }
 
@@ -393,15 +689,6 @@ fn is_slug(id: &str) -> bool {
         && id.bytes().all(|c| {
             c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'-' | b'.' | b'_')
         })
-}
-
-/// The name with `'` as written and as `’` (news uses both).
-fn apostrophe_variants(name: &str) -> Vec<String> {
-    let mut v = vec![name.to_string()];
-    if name.contains('\'') {
-        v.push(name.replace('\'', "’"));
-    }
-    v
 }
 
 /// Spelling variants of a model name: each space or hyphen between two
@@ -519,7 +806,7 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(
-            e.starts_with("m.tsv:2") && e.contains("not a company id"),
+            e.starts_with("m.tsv:2") && e.contains("not the id of a company or organization"),
             "{e}"
         );
     }

@@ -82,6 +82,12 @@ pub struct MentionRecord {
     pub currency: Option<&'static str>,
     /// Percent: the number in percent (97 for 97%).
     pub percent: Option<Number>,
+    /// Model: family (`Qwen`), from the list or the family pattern.
+    pub family: Option<String>,
+    /// Company, model: `true` when the entity is a gazetteer row, `false`
+    /// for an unlisted model version or a discovered company (then
+    /// `entity_id` is null and `entity` the name as found).
+    pub in_gazetteer: Option<bool>,
 }
 
 /// One event argument: surface, normalized value and mention id.
@@ -282,6 +288,8 @@ fn mention_record(
         amount: None,
         currency: None,
         percent: None,
+        family: None,
+        in_gazetteer: None,
     };
     match &m.value {
         MentionValue::Entity(e) => {
@@ -290,6 +298,24 @@ fn mention_record(
             r.entity_id = Some(e.id.clone());
             r.normalized = Some(e.canonical.clone());
             r.developer = e.developer.clone();
+            r.family = e.family.clone();
+            r.in_gazetteer = Some(true);
+        }
+        MentionValue::UnlistedModel {
+            name,
+            family,
+            developer,
+        } => {
+            r.entity = Some(name.clone());
+            r.normalized = Some(name.clone());
+            r.developer = developer.clone();
+            r.family = Some(family.clone());
+            r.in_gazetteer = Some(false);
+        }
+        MentionValue::DiscoveredCompany { name } => {
+            r.entity = Some(name.clone());
+            r.normalized = Some(name.clone());
+            r.in_gazetteer = Some(false);
         }
         MentionValue::Ticker {
             symbol,
@@ -351,6 +377,8 @@ pub fn mention_csv_header() -> Vec<String> {
         "amount",
         "currency",
         "percent",
+        "family",
+        "in_gazetteer",
     ]
     .map(String::from)
     .to_vec()
@@ -478,6 +506,8 @@ mod tests {
             amount: Some(Number("1".into())),
             currency: Some("USD"),
             percent: None,
+            family: None,
+            in_gazetteer: None,
         };
         assert_eq!(inferred_header(&m), mention_csv_header());
         let a = ArticleRecord {

@@ -1,11 +1,13 @@
 //! Pattern recognizers, one file each: tickers, money, percentages, dates.
 //!
 //! Every recognizer compiles its regular expressions once (at
-//! [`Recognizers::default`]) and appends candidate [`Mention`]s; overlaps
+//! [`Recognizers::new`]) and appends candidate [`Mention`]s; overlaps
 //! between recognizers and with gazetteer matches are settled afterwards by
 //! [`crate::resolve`].
 
 pub mod date;
+pub mod discovered;
+pub mod model;
 pub mod money;
 pub mod number;
 pub mod percent;
@@ -15,18 +17,37 @@ use crate::gazetteer::Gazetteer;
 use crate::mention::Mention;
 
 /// All pattern recognizers, compiled once.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Recognizers {
     ticker: ticker::TickerRecognizer,
+    model: model::ModelRecognizer,
+    discovered: discovered::DiscoveredRecognizer,
     money: money::MoneyRecognizer,
     percent: percent::PercentRecognizer,
     date: date::DateRecognizer,
 }
 
 impl Recognizers {
-    /// Runs every recognizer over `text`, appending candidates to `out`.
+    /// Compiles every recognizer; the model family pattern comes from
+    /// `gazetteer`.
+    pub fn new(gazetteer: &Gazetteer) -> Recognizers {
+        Recognizers {
+            ticker: ticker::TickerRecognizer::default(),
+            model: model::ModelRecognizer::new(gazetteer),
+            discovered: discovered::DiscoveredRecognizer::default(),
+            money: money::MoneyRecognizer::default(),
+            percent: percent::PercentRecognizer::default(),
+            date: date::DateRecognizer::default(),
+        }
+    }
+
+    /// Runs every recognizer over `text`, appending candidates to `out`
+    /// (which holds the gazetteer matches already: the discovered-company
+    /// recognizer reads them and the tickers).
     pub fn find(&self, text: &str, gazetteer: &Gazetteer, out: &mut Vec<Mention>) {
         self.ticker.find(text, gazetteer, out);
+        self.model.find(text, gazetteer, out);
+        self.discovered.find(text, out);
         self.money.find(text, out);
         self.percent.find(text, out);
         self.date.find(text, out);

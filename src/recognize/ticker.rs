@@ -4,7 +4,7 @@
 //! | --- | --- | --- | --- |
 //! | numeric code with a Yahoo-style suffix | `9988.HK`, `600519.SS`, `7203.T` | as written, Hong Kong codes with 4 digits (`00700.HK` → `0700.HK`) | from the suffix |
 //! | exchange prefix | `(NYSE: BABA)`, `NASDAQ:NVDA`, `HKEX: 9988` | `BABA`; `9988.HK` for numeric codes | from the prefix |
-//! | Reuters instrument code (RIC) | `BABA.N`, `NVDA.O`, `VOD.L` | `BABA`, `NVDA`, `VOD.L` | `.N` NYSE, `.O`/`.OQ` Nasdaq, `.L` London |
+//! | Reuters instrument code (RIC) | `BABA.N`, `NVDA.O`, `VOD.L`, `NKKT.T` | `BABA`, `NVDA`, `VOD.L`, `NKKT.T` | `.N` NYSE, `.O`/`.OQ` Nasdaq, `.L` London, `.T` Tokyo, `.F` Frankfurt, `.DE` Xetra, `.S` Zurich, `.PA` Paris, `.AS` Amsterdam, `.MI` Milan, `.TO` Toronto, `.AX` Sydney |
 //! | cashtag (2 to 5 capitals; not LaTeX such as `$AB$`) | `$NVDA` | `NVDA` | from the gazetteer, when it lists the symbol once |
 //! | wire-service code (Reuters-21578) | `Standard Oil Co <SRD>` | `SRD` | unknown |
 //!
@@ -56,6 +56,15 @@ const RIC_SUFFIXES: &[(&str, &str, &str)] = &[
     ("O", "XNAS", ""),
     ("OQ", "XNAS", ""),
     ("L", "XLON", "L"),
+    ("T", "XTKS", "T"),   // Tokyo (1987 wire copy: NKKT.T)
+    ("F", "XFRA", "F"),   // Frankfurt
+    ("DE", "XETR", "DE"), // Xetra
+    ("S", "XSWX", "S"),   // SIX Swiss Exchange (BONA.S)
+    ("PA", "XPAR", "PA"), // Euronext Paris
+    ("AS", "XAMS", "AS"), // Euronext Amsterdam
+    ("MI", "XMIL", "MI"), // Borsa Italiana
+    ("TO", "XTSE", "TO"), // Toronto
+    ("AX", "XASX", "AX"), // Australian Securities Exchange
 ];
 
 /// Upper-case HTML tag names, which look like wire codes (`<B>`, `<BR>`).
@@ -279,8 +288,8 @@ mod tests {
                 &[("005930.KS", "005930.KS", Some("XKRX"), Some("samsung"))],
             ),
             (
-                "unknown 1234.HK",
-                &[("1234.HK", "1234.HK", Some("XHKG"), None)],
+                "unknown 0015.HK",
+                &[("0015.HK", "0015.HK", Some("XHKG"), None)],
             ),
             (
                 "OTC 6488.TWO",
@@ -319,8 +328,8 @@ mod tests {
             (
                 "Vodafone (LSE: VOD) and VOD.L",
                 &[
-                    ("LSE: VOD", "VOD.L", Some("XLON"), None),
-                    ("VOD.L", "VOD.L", Some("XLON"), None),
+                    ("LSE: VOD", "VOD.L", Some("XLON"), Some("vodafone")),
+                    ("VOD.L", "VOD.L", Some("XLON"), Some("vodafone")),
                 ],
             ),
             // Not tickers: a version number, a longer suffix, money, HTML tags,

@@ -1,0 +1,284 @@
+//! Context rules for ambiguous one-word names (`context=required`).
+//!
+//! Some names are ordinary words or names as often as they are the entity:
+//! `Target`, `Gap`, `Block` (companies); `o1`, `R1`, `Gemini`, `Claude`,
+//! `Llama` (models). Their matches come out of the matcher flagged
+//! [`super::GazetteerMatch::needs_context`] and count only when the text
+//! around them says which sense is meant:
+//!
+//! - **company**: the sentence has a company cue word ([`COMPANY_CUES`]:
+//!   `shares`, `Inc`, `retailer`, `CEO` …) or a ticker mention;
+//! - **model**: the sentence mentions the model's developer (or its parent or
+//!   unit: `Google` for Gemini); or the sentence has an AI cue ([`AI_CUES`]:
+//!   `model`, `LLM`, `chatbot` …, or another model mention) and the name is at
+//!   least four characters long or its developer was named earlier in the
+//!   article; or the developer was named earlier and the name follows `its`
+//!   or `their` ("DeepSeek … its R1"). So "OpenAI's o1" and "the R1 model"
+//!   (in a DeepSeek story) count, "Gemini" in a horoscope does not.
+
+use crate::mention::{Mention, MentionType, MentionValue};
+use crate::tokenize::{Sentence, Token};
+
+use super::{EntityKind, Gazetteer};
+
+/// Words (compared lowercase) that make a sentence about a company.
+pub const COMPANY_CUES: &[&str] = &[
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "ltd",
+    "plc",
+    "llc",
+    "company",
+    "companies",
+    "firm",
+    "firms",
+    "group",
+    "shares",
+    "share",
+    "stock",
+    "stocks",
+    "shareholders",
+    "investors",
+    "retailer",
+    "retailers",
+    "chain",
+    "stores",
+    "store",
+    "maker",
+    "makers",
+    "brand",
+    "ceo",
+    "executive",
+    "chairman",
+    "revenue",
+    "revenues",
+    "profit",
+    "profits",
+    "earnings",
+    "sales",
+    "quarter",
+    "quarterly",
+    "acquire",
+    "acquired",
+    "acquisition",
+    "merger",
+    "subsidiary",
+    "unit",
+    "startup",
+    "start-up",
+    "rival",
+    "rivals",
+    "competitor",
+    "listed",
+    "nyse",
+    "nasdaq",
+    "dividend",
+    "analysts",
+    "customers",
+];
+
+/// Words (compared lowercase) that make a sentence about AI models.
+pub const AI_CUES: &[&str] = &[
+    "model",
+    "models",
+    "llm",
+    "llms",
+    "ai",
+    "a.i",
+    "genai",
+    "chatbot",
+    "chatbots",
+    "assistant",
+    "reasoning",
+    "multimodal",
+    "open-source",
+    "open-weight",
+    "weights",
+    "parameters",
+    "benchmark",
+    "benchmarks",
+    "api",
+    "tokens",
+    "fine-tuned",
+    "fine-tuning",
+    "inference",
+    "prompt",
+    "prompts",
+    "prompting",
+    "checkpoint",
+    "gpt",
+    "transformer",
+    "generative",
+    "agentic",
+];
+
+/// Evaluates the context rules over one article's candidates.
+#[derive(Debug)]
+pub struct ContextCheck<'a> {
+    gazetteer: &'a Gazetteer,
+    text: &'a str,
+    tokens: &'a [Token],
+    sentences: &'a [Sentence],
+    candidates: &'a [Mention],
+    /// Which candidates are themselves conditional (they give no context).
+    conditional: &'a [bool],
+}
+
+impl<'a> ContextCheck<'a> {
+    /// A check over `candidates` (gazetteer and recognizer mentions before
+    /// overlap resolution); `conditional[i]` flags the candidates that need
+    /// context themselves (shorter than `candidates`: the rest are not).
+    pub fn new(
+        gazetteer: &'a Gazetteer,
+        text: &'a str,
+        tokens: &'a [Token],
+        sentences: &'a [Sentence],
+        candidates: &'a [Mention],
+        conditional: &'a [bool],
+    ) -> ContextCheck<'a> {
+        ContextCheck {
+            gazetteer,
+            text,
+            tokens,
+            sentences,
+            candidates,
+            conditional,
+        }
+    }
+
+    /// True when candidate `i` (a gazetteer entity) has the context its type
+    /// needs.
+    pub fn holds(&self, i: usize) -> bool {
+        let m = &self.candidates[i];
+        let MentionValue::Entity(e) = m.value else {
+            return true;
+        };
+        let entity = self.gazetteer.entity(e);
+        let Some(s) = self.sentence_of(m.span.start) else {
+            return false;
+        };
+        let sentence = &self.sentences[s];
+        let words: Vec<String> = self.tokens[sentence.first_token..sentence.end_token]
+            .iter()
+            .filter(|t| !t.span.contains(m.span))
+            .map(|t| t.text(self.text).to_lowercase())
+            .collect();
+        let has = |cues: &[&str]| words.iter().any(|w| cues.contains(&w.as_str()));
+        let in_sentence = |j: usize| {
+            j != i
+                && !self.conditional.get(j).copied().unwrap_or(false)
+                && sentence.span.contains(self.candidates[j].span)
+        };
+        match entity.kind {
+            EntityKind::Company | EntityKind::Organization => {
+                has(COMPANY_CUES)
+                    || (0..self.candidates.len())
+                        .any(|j| in_sentence(j) && self.candidates[j].kind == MentionType::Ticker)
+            }
+            EntityKind::Model => {
+                let developer = entity.developer.as_deref();
+                let by_developer = |j: usize| {
+                    let MentionValue::Entity(c) = self.candidates[j].value else {
+                        return false;
+                    };
+                    let c = self.gazetteer.entity(c);
+                    c.kind == EntityKind::Company
+                        && developer.is_some_and(|d| self.gazetteer.related(&c.id, d))
+                };
+                let n = self.candidates.len();
+                if (0..n).any(|j| in_sentence(j) && by_developer(j)) {
+                    return true;
+                }
+                let developer_before = (0..n).any(|j| {
+                    j != i && self.candidates[j].span.end <= m.span.start && by_developer(j)
+                });
+                let ai_cue = has(AI_CUES)
+                    || (0..n)
+                        .any(|j| in_sentence(j) && self.candidates[j].kind == MentionType::Model);
+                let long = entity_name_len(self.text, m) >= 4;
+                let possessed = self.text[..m.span.start]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| matches!(w.to_lowercase().as_str(), "its" | "their"));
+                (ai_cue && (long || developer_before)) || (developer_before && possessed)
+            }
+        }
+    }
+
+    fn sentence_of(&self, byte: usize) -> Option<usize> {
+        let s = self.sentences.partition_point(|s| s.span.end <= byte);
+        (s < self.sentences.len()).then_some(s)
+    }
+}
+
+fn entity_name_len(text: &str, m: &Mention) -> usize {
+    m.span.slice(text).chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::gazetteer::Gazetteer;
+    use crate::{Article, Pipeline};
+
+    const COMPANIES: &str = "id\tcanonical\taliases\tcase\tcontext\ttickers\n\
+        target\tTarget\tTarget Corp\texact\trequired\tTGT@XNYS\n\
+        deepseek\tDeepSeek\t\t\t\t\n\
+        openai\tOpenAI\t\t\t\t\n\
+        alphabet\tAlphabet\t\t\t\t\n\
+        google\tGoogle\t\t\t\t\n";
+    const MODELS: &str = "id\tcanonical\taliases\tdeveloper\tcase\tcontext\n\
+        deepseek-r1\tDeepSeek-R1\tR1\tdeepseek\texact\trequired\n\
+        o1\to1\t\topenai\texact\trequired\n\
+        gemini\tGemini\t\tgoogle\texact\trequired\n";
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        let g = Gazetteer::from_strs(("c", COMPANIES), ("m", MODELS)).unwrap();
+        Pipeline::with_gazetteer(g)
+            .process(&Article::new("t", text))
+            .mentions
+            .into_iter()
+            .filter(|m| matches!(m.kind, "company" | "model"))
+            .map(|m| (m.text, m.entity_id.unwrap_or_default()))
+            .collect()
+    }
+
+    #[test]
+    fn context_rules() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("Target cut prices.", &[]),
+            ("Target shares fell.", &[("Target", "target")]),
+            ("Target (NYSE: TGT) fell.", &[("Target", "target")]),
+            ("Our target is growth.", &[]),
+            (
+                "OpenAI's o1 is here.",
+                &[("OpenAI", "openai"), ("o1", "o1")],
+            ),
+            ("Score o1 points.", &[]),
+            (
+                "DeepSeek is a lab. Its R1 model is cheap.",
+                &[("DeepSeek", "deepseek"), ("R1", "deepseek-r1")],
+            ),
+            (
+                "DeepSeek grew. Analysts praised its R1.",
+                &[("DeepSeek", "deepseek"), ("R1", "deepseek-r1")],
+            ),
+            ("The R1 model is cheap.", &[]),
+            ("Route R1 is closed.", &[]),
+            ("The Gemini model beat rivals.", &[("Gemini", "gemini")]),
+            (
+                "Google released Gemini.",
+                &[("Google", "google"), ("Gemini", "gemini")],
+            ),
+            ("Gemini is my star sign.", &[]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
+            assert_eq!(found(text), want, "{text:?}");
+        }
+    }
+}

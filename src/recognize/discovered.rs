@@ -1,0 +1,553 @@
+//! Companies the gazetteer does not list, discovered from how news names
+//! them.
+//!
+//! Three rules, in order:
+//!
+//! 1. **Name before an unknown ticker**: `Hexagon Holdings Inc (HXGN)`,
+//!    `Acme Robotics (NASDAQ: ACMR)`, and Reuters' `Pegasus Gold Inc
+//!    <PGUL.O>`. The name is the run of capitalised
+//!    words (with `of`, `and`, `&`, `de` inside, and legal suffixes such as
+//!    `Inc.`) right before the parenthesis that holds a ticker mention no
+//!    gazetteer company is listed under, without a leading `The`, `Shares`
+//!    and the like. It is skipped when a gazetteer company ends there.
+//! 2. **Reuters angle brackets**: Reuters-21578 wraps company names in
+//!    `<…>` (`<Standard Oil Co>`, `<British Columbia\nResources Investment
+//!    Corp>`); content with a space or a lowercase letter is a name (all-caps
+//!    single words are wire codes, see the ticker recognizer). Skipped when a
+//!    gazetteer company covers it up to a legal suffix.
+//! 3. **Corporate designators**: a run of capitalised words ending in a legal
+//!    suffix or a business head word ([`DESIGNATORS`]: `Atticus Capital`,
+//!    `Liggett Group`, `Acme Robotics Inc`), when at least one of its other
+//!    words is not a common English word (so not `Working Group`), none is a
+//!    public-body word ([`PUBLIC_BODY_WORDS`]: not `Department of Energy`),
+//!    and the run is not in capitals (headlines and all-caps wire copy).
+//! 4. **Later short forms**: once discovered in an article, the name without
+//!    its legal suffix (`Standard Oil`) and its first word (`Texaco` of
+//!    `Texaco Canada Inc`, when it has four letters or more and is not a
+//!    common English word) are company mentions wherever else the article
+//!    writes them, in the same case.
+//!
+//! Every such mention is a [`MentionValue::DiscoveredCompany`] whose name is
+//! the first form without legal suffix; records flag it `in_gazetteer:
+//! false`.
+
+use std::collections::HashSet;
+
+use regex::Regex;
+
+use crate::gazetteer::check::BUNDLED_COMMON_WORDS;
+use crate::mention::{Mention, MentionType, MentionValue};
+use crate::span::Span;
+
+/// Legal-form words that end a company name and are dropped from its
+/// discovered name (`Texaco Inc` → `Texaco`).
+pub const LEGAL_SUFFIXES: &[&str] = &[
+    "Inc",
+    "Inc.",
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "Co",
+    "Co.",
+    "Cos",
+    "Cos.",
+    "Ltd",
+    "Ltd.",
+    "Limited",
+    "Plc",
+    "PLC",
+    "plc",
+    "LLC",
+    "LP",
+    "L.P.",
+    "N.V.",
+    "NV",
+    "AG",
+    "SA",
+    "S.A.",
+    "SpA",
+    "S.p.A.",
+    "GmbH",
+    "BV",
+    "B.V.",
+    "AB",
+    "ASA",
+    "Oyj",
+    "KK",
+    "K.K.",
+    "Bhd",
+    "Berhad",
+    "Pty",
+];
+
+/// Words that end a company name: legal suffixes and business head words.
+pub const DESIGNATORS: &[&str] = &[
+    "Inc",
+    "Corp",
+    "Corporation",
+    "Co",
+    "Ltd",
+    "Limited",
+    "Plc",
+    "PLC",
+    "plc",
+    "LLC",
+    "AG",
+    "SA",
+    "NV",
+    "GmbH",
+    "SpA",
+    "Group",
+    "Holdings",
+    "Airlines",
+    "Airways",
+    "Motors",
+    "Capital",
+    "Partners",
+    "Securities",
+    "Investments",
+    "Technologies",
+    "Industries",
+    "Pharmaceuticals",
+    "Petroleum",
+    "Tobacco",
+    "Entertainment",
+    "Communications",
+    "Telecom",
+    "Electronics",
+    "Bancorp",
+    "Bancshares",
+    "Brewing",
+    "Foods",
+    "Software",
+    "Networks",
+    "Semiconductor",
+    "Mining",
+    "Resources",
+    "Steel",
+    "Chemicals",
+    "Media",
+    "Robotics",
+    "Therapeutics",
+    "Biosciences",
+    "Labs",
+    "Ventures",
+];
+
+/// Words that make a run a public body, not a company.
+pub const PUBLIC_BODY_WORDS: &[&str] = &[
+    "Department",
+    "Ministry",
+    "Agency",
+    "Bureau",
+    "Office",
+    "Commission",
+    "Council",
+    "University",
+    "College",
+    "Institute",
+    "Association",
+    "Federation",
+    "Union",
+    "Authority",
+    "Court",
+    "Party",
+    "Committee",
+    "Board",
+    "Fund",
+    "Foundation",
+    "Reserve",
+    "Parliament",
+    "Senate",
+    "Congress",
+    "Government",
+    "Administration",
+    "Organisation",
+    "Organization",
+    "Society",
+    "School",
+    "Church",
+    "Army",
+    "Navy",
+    "Force",
+    "Police",
+    "National",
+    "Federal",
+    "State",
+    "Central",
+    "Royal",
+    "Republic",
+    "Kingdom",
+    "People's",
+];
+
+/// Capitalised words that start a run but are not part of the name.
+const LEADING_NOISE: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "Shares",
+    "Stock",
+    "Stocks",
+    "Rival",
+    "Peer",
+    "Unit",
+    "Subsidiary",
+    "Analysts",
+    "Investors",
+    "Chipmaker",
+    "Carmaker",
+    "Retailer",
+    "Startup",
+    "Start-up",
+    "Firm",
+    "Company",
+    "Both",
+    "And",
+    "Of",
+    "Said",
+    "In",
+    "At",
+    "By",
+    "For",
+    "From",
+    "With",
+];
+
+/// Lowercase words allowed inside a name, between capitalised words.
+const CONNECTORS: &[&str] = &["of", "and", "de", "du", "la", "der", "the", "for", "&"];
+
+/// Finds discovered companies; build once.
+#[derive(Debug)]
+pub struct DiscoveredRecognizer {
+    angle: Regex,
+    designator: Regex,
+    common: HashSet<&'static str>,
+}
+
+impl Default for DiscoveredRecognizer {
+    fn default() -> Self {
+        DiscoveredRecognizer {
+            angle: Regex::new(r"<([A-Z][A-Za-z0-9&.,'/ \n-]{0,80}?)>").expect("angle regex"),
+            designator: Regex::new(&format!(r" (?:{})(?-u:\b)", DESIGNATORS.join("|")))
+                .expect("designator regex"),
+            common: BUNDLED_COMMON_WORDS
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect(),
+        }
+    }
+}
+
+impl DiscoveredRecognizer {
+    /// Appends discovered companies to `out`, which holds the gazetteer
+    /// matches and ticker candidates found so far.
+    pub fn find(&self, text: &str, out: &mut Vec<Mention>) {
+        let companies: Vec<Span> = out
+            .iter()
+            .filter(|m| m.kind == MentionType::Company)
+            .map(|m| m.span)
+            .collect();
+        let mut found: Vec<(Span, String)> = Vec::new();
+        for m in out.iter() {
+            let MentionValue::Ticker { company: None, .. } = m.value else {
+                continue;
+            };
+            // `Name (TICKER)`, or Reuters' `Name <CODE>` (no parenthesis).
+            let before = text[..m.span.start].trim_end_matches(' ');
+            let before = match before.strip_suffix('(') {
+                Some(b) => b,
+                None if m.span.slice(text).starts_with('<') => before,
+                None => continue,
+            };
+            let end = before.trim_end_matches(' ').len();
+            if let Some(span) = name_before(text, end)
+                && !companies.iter().any(|c| c.end == span.end)
+            {
+                found.push((span, clean_name(span.slice(text))));
+            }
+        }
+        for c in self.angle.captures_iter(text) {
+            let inner = c.get(1).expect("group 1");
+            let content = inner.as_str();
+            let is_code =
+                !content.contains(' ') && !content.bytes().any(|b| b.is_ascii_lowercase());
+            if is_code || content.contains("\n\n") {
+                continue;
+            }
+            let span = Span::new(inner.start(), inner.end());
+            let name = clean_name(content);
+            let known = companies
+                .iter()
+                .any(|c| c.start == span.start && c.end >= span.start + name.len().min(span.len()));
+            if !known && !name.is_empty() {
+                found.push((span, name));
+            }
+        }
+        for d in self.designator.find_iter(text) {
+            let end = d.end();
+            let Some(span) = name_before(text, end) else {
+                continue;
+            };
+            // Only the part after the last "of"/"the"/"for": "William Corr of
+            // the Campaign for Tobacco" is no company name.
+            let full = span.slice(text);
+            let cut = full
+                .rmatch_indices(' ')
+                .map(|(i, _)| i + 1)
+                .find(|&i| {
+                    let before = full[..i - 1].rsplit(' ').next().unwrap_or("");
+                    matches!(before, "of" | "the" | "for" | "de" | "du" | "la" | "der")
+                })
+                .unwrap_or(0);
+            let span = Span::new(span.start + cut, span.end);
+            let name = span.slice(text);
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let Some((_, others)) = words.split_last() else {
+                continue;
+            };
+            let distinctive = others.iter().any(|w| {
+                w.chars().any(char::is_alphabetic)
+                    && !self.common.contains(w.to_lowercase().trim_end_matches(','))
+            });
+            let public = words.iter().any(|w| PUBLIC_BODY_WORDS.contains(w));
+            let capitals = !name.chars().any(char::is_lowercase);
+            let overlaps = |s: &Span| s.start < span.end && span.start < s.end;
+            if distinctive
+                && !public
+                && !capitals
+                && !companies.iter().any(overlaps)
+                && !found.iter().any(|(f, _)| overlaps(f))
+            {
+                found.push((span, clean_name(name)));
+            }
+        }
+        if found.is_empty() {
+            return;
+        }
+        let mut taken: Vec<Span> = out.iter().map(|m| m.span).collect();
+        taken.extend(found.iter().map(|(s, _)| *s));
+        let mut extra = Vec::new();
+        for (_, name) in &found {
+            for form in self.short_forms(name) {
+                for at in whole_word_occurrences(text, &form) {
+                    let span = Span::new(at, at + form.len());
+                    if !taken
+                        .iter()
+                        .any(|t| t.start < span.end && span.start < t.end)
+                    {
+                        taken.push(span);
+                        extra.push((span, name.clone()));
+                    }
+                }
+            }
+        }
+        found.extend(extra);
+        out.extend(found.into_iter().map(|(span, name)| Mention {
+            span,
+            kind: MentionType::Company,
+            source: "discovered",
+            value: MentionValue::DiscoveredCompany { name },
+        }));
+    }
+
+    /// The name, its prefixes of two words or more (`U.S. Minerals` of `U.S.
+    /// Minerals Exploration`) and, when distinctive, its first word or the
+    /// first part of a hyphenated first word (`Ina` of `Ina-Naftaplin`).
+    fn short_forms(&self, name: &str) -> Vec<String> {
+        let words: Vec<&str> = name.split(' ').collect();
+        let mut forms = vec![name.to_string()];
+        for n in (2..words.len()).rev() {
+            let last = words[n - 1];
+            if !CONNECTORS.contains(&last) && last.chars().any(char::is_uppercase) {
+                forms.push(words[..n].join(" "));
+            }
+        }
+        let first = words[0].split('-').next().unwrap_or("");
+        let distinctive = first.chars().count() >= 3
+            && first.chars().next().is_some_and(char::is_uppercase)
+            && first.chars().all(char::is_alphabetic)
+            && !self.common.contains(first.to_lowercase().as_str());
+        if first != name && distinctive {
+            forms.push(first.to_string());
+        }
+        forms
+    }
+}
+
+/// The name without legal suffixes, trailing commas or line breaks:
+/// `Cargill, Inc.` → `Cargill`, `British Columbia\nResources Investment Corp`
+/// → `British Columbia Resources Investment`.
+pub fn clean_name(s: &str) -> String {
+    let mut words: Vec<&str> = s.split_whitespace().collect();
+    while words.len() > 1 {
+        let last = words[words.len() - 1].trim_end_matches(',');
+        if LEGAL_SUFFIXES.contains(&last) {
+            words.pop();
+            if let Some(w) = words.last_mut() {
+                *w = w.trim_end_matches(',');
+            }
+        } else {
+            break;
+        }
+    }
+    words.join(" ")
+}
+
+/// The run of capitalised words ending at byte `end` (exclusive), without
+/// leading connectors and noise words; at most seven words, within a line
+/// (a line break ends the run: headlines and date lines stand on their own).
+fn name_before(text: &str, end: usize) -> Option<Span> {
+    let head = &text[..end];
+    // (start, word without trailing comma), right to left.
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut pos = end;
+    loop {
+        let start = head[..pos].rfind([' ', '\n']).map_or(0, |i| i + 1);
+        let word = &head[start..pos];
+        let clean = word.trim_end_matches(',');
+        if clean.is_empty() {
+            break;
+        }
+        let line_start = start == 0 || head.as_bytes()[start - 1] == b'\n';
+        let capital = clean
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let inner =
+            !words.is_empty() && (CONNECTORS.contains(&clean) || LEGAL_SUFFIXES.contains(&clean));
+        let wordlike = clean
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '&' | '.' | '\'' | '-'));
+        // A comma ends the run, except before a legal suffix ("Cargill, Inc.").
+        let comma_ends = word.ends_with(',')
+            && !words
+                .last()
+                .is_some_and(|(_, w)| LEGAL_SUFFIXES.contains(w));
+        if !wordlike || !(capital || inner) || (!words.is_empty() && comma_ends) {
+            break;
+        }
+        words.push((start, clean));
+        if words.len() == 7 || line_start {
+            break;
+        }
+        pos = start - 1;
+    }
+    while let Some(&(_, w)) = words.last() {
+        let noise =
+            LEADING_NOISE.contains(&w) || CONNECTORS.contains(&w) || LEGAL_SUFFIXES.contains(&w);
+        if noise {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    words.last().map(|&(start, _)| Span::new(start, end))
+}
+
+/// Byte offsets where `form` occurs in `text` with no letter or digit on
+/// either side.
+fn whole_word_occurrences(text: &str, form: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text[from..].find(form) {
+        let at = from + i;
+        let before = text[..at].chars().next_back();
+        let after = text[at + form.len()..].chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            out.push(at);
+        }
+        from = at + form.len().max(1);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ticker(text: &str, surface: &str) -> Mention {
+        let at = text.find(surface).unwrap();
+        Mention {
+            span: Span::new(at, at + surface.len()),
+            kind: MentionType::Ticker,
+            source: "pattern",
+            value: MentionValue::Ticker {
+                symbol: surface.to_string(),
+                mic: None,
+                company: None,
+            },
+        }
+    }
+
+    fn discovered(text: &str, tickers: &[&str]) -> Vec<(String, String)> {
+        let mut out: Vec<Mention> = tickers.iter().map(|t| ticker(text, t)).collect();
+        DiscoveredRecognizer::default().find(text, &mut out);
+        out.iter()
+            .filter_map(|m| match &m.value {
+                MentionValue::DiscoveredCompany { name } => {
+                    Some((m.span.slice(text).to_string(), name.clone()))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn discovery_rules() {
+        let cases: &[(&str, &[&str], &[(&str, &str)])] = &[
+            (
+                "Shares of Hexagon Holdings Inc (HXGN) rose. Hexagon said more.",
+                &["HXGN"],
+                &[
+                    ("Hexagon Holdings Inc", "Hexagon Holdings"),
+                    ("Hexagon", "Hexagon Holdings"),
+                ],
+            ),
+            (
+                "The Bank of Foo (NYSE: BFOO) fell",
+                &["NYSE: BFOO"],
+                &[("Bank of Foo", "Bank of Foo")],
+            ),
+            (
+                "<Standard Oil Co> said. Standard Oil and <SRD> and Standard gains.",
+                &[],
+                &[
+                    ("Standard Oil Co", "Standard Oil"),
+                    ("Standard Oil", "Standard Oil"),
+                ],
+            ),
+            (
+                "<British Columbia\nResources Investment Corp> said",
+                &[],
+                &[(
+                    "British Columbia\nResources Investment Corp",
+                    "British Columbia Resources Investment",
+                )],
+            ),
+            (
+                "Cargill, Inc. (CARG) grew",
+                &["CARG"],
+                &[("Cargill, Inc.", "Cargill")],
+            ),
+            ("it rose (XYZ) today", &["XYZ"], &[]),
+            (
+                "Atticus Capital bought shares; the Department of Energy Group and the Working Group met Atticus.",
+                &[],
+                &[
+                    ("Atticus Capital", "Atticus Capital"),
+                    ("Atticus", "Atticus Capital"),
+                ],
+            ),
+            ("ACME ROBOTICS INC SAID", &[], &[]),
+        ];
+        for (text, tickers, want) in cases {
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
+            assert_eq!(discovered(text, tickers), want, "{text:?}");
+        }
+    }
+}
