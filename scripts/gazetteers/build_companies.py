@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Build newsie's bundled company gazetteer from public reference lists.
 
-Writes ``gazetteers/companies.tsv`` and ``gazetteers/common-words.txt`` from
+Writes ``gazetteers/companies.tsv``, ``gazetteers/common-words.txt`` and
+``gazetteers/place-words.txt`` from
 the hand-curated ``gazetteers/curated/companies.tsv`` plus the SEC, Nasdaq
 Trader and HKEX lists under ``$NEWSIE_SHARED/corpora/reference`` (default
 ``../shared``, relative to the repository root), with case and ambiguity
@@ -235,12 +236,13 @@ Other columns
   ``organization``: universities, state labs); parent empty for generated
   rows (curated parents kept).
 - case=``exact`` when the canonical or a one-word alias is an ordinary word
-  (this covers every common word). context=``required`` when, besides, that
-  word is capitalised sentence-initially >= 10 times in the news texts and
-  written lowercase in >= 80% of its mid-sentence uses: sentence starts then
-  are mostly the ordinary word, where case cannot tell them apart (Beyond,
-  Aware, Joint; Target starts only 2 sentences in these texts and needs no
-  context).
+  (this covers every common word) or a person or place word of CoNLL-2003
+  (Tim, Lindsay, Southern). context=``required`` for every generated row
+  with a one-word name (Chegg, Team, Ironwood): such a name counts only with
+  company context in its sentence or once the company is established in the
+  article (newsie's context rules); thousands of small caps would otherwise
+  turn capitalised words into companies. Their longer names (Chegg Inc) match
+  freely.
 - source: ``curated``, ``sec``, ``hkex`` joined with ``+`` in that order.
 
 Validation (exit 2, nothing written): ids are unique slugs (also against
@@ -297,8 +299,6 @@ ORDINARY_MIN = 10        # lowercase occurrences for an "ordinary" word (case=ex
 CASE_MIN = 3             # corpus evidence to case an all-caps word
 RECASE_MIN = 5           # corpus evidence to recase an all-caps word in a mixed name
 FOLLOW_MIN = 3           # capitalised occurrences before "mostly before another word" applies
-INITIAL_MIN = 10         # sentence-initial occurrences for context=required
-LOWER_SHARE = 0.8        # lowercase share of mid-sentence uses for context=required
 
 US_MICS = {"XNAS", "XNYS", "XASE", "ARCX", "BATS", "IEXG", "OOTC"}
 NT_EXCHANGE_MIC = {"Q": "XNAS", "N": "XNYS", "A": "XASE", "P": "ARCX", "Z": "BATS", "V": "IEXG"}
@@ -468,6 +468,7 @@ class Stats:
         self.after_cap: collections.Counter = collections.Counter()
         self.per_loc: collections.Counter = collections.Counter()
         self.org: collections.Counter = collections.Counter()
+        self.per_loc_only: collections.Counter = collections.Counter()  # LOC and MISC
         self.docs = 0
         self.tokens = 0
 
@@ -515,13 +516,6 @@ class Stats:
             return False
         other = sum(v for k, v in nxt.items() if k != second and (k,) not in LEGAL_SUFFIXES and k not in HOLDING_WORDS)
         return other * 2 > total
-
-    def needs_context(self, key: str) -> bool:
-        mid = self.capmid_total(key)
-        low = self.lower[key]
-        if low + mid == 0:
-            return False
-        return self.initial[key] >= INITIAL_MIN and low / (low + mid) >= LOWER_SHARE
 
 
 URL_RE = re.compile(r"https?://\S+|www\.\S+|\]\([^)\s]*\)|@\w+|`[^`\n]*`|<[^>\n]{1,80}>")
@@ -633,6 +627,8 @@ def load_stats(shared: str, watch: set[str]) -> Stats:
                 key = parts[0].lower()
                 if tag.endswith("PER") or tag.endswith("LOC") or tag.endswith("MISC"):
                     st.per_loc[key] += 1
+                    if not tag.endswith("PER"):
+                        st.per_loc_only[key] += 1
                 elif tag.endswith("ORG"):
                     st.org[key] += 1
                 elif parts[0].islower():
@@ -1849,7 +1845,11 @@ class Builder:
             # Person and place words (Tim, Lindsay, Southern) need context too.
             names = [w for w in words if self.st.ever_person_place(w)]
             e.case = "exact" if hits or names else ""
-            e.context = "required" if names or any(self.st.needs_context(w) for w in hits) else ""
+            # A one-word name from the lists (Chegg, Team, Ironwood) counts only
+            # with company context in its sentence, or once the company is
+            # established in the article: 5,000 small caps would otherwise turn
+            # ordinary capitalised words into companies.
+            e.context = "required" if one else ""
 
 
 # check.rs SUFFIX_WORDS: a name that is another name plus only these is "shadowed".
@@ -2065,7 +2065,9 @@ def build(shared: str, stats_out: bool) -> tuple[str, str, dict]:
     count_line.update(sorted(counts.items()))
     companies = render_companies(ents, curated_desc, count_line)
     words = render_common(common, st, corpus_files(shared))
+    places = render_places(st)
     info = {
+        "places_text": places,
         "builder": b, "ents": ents, "counts": count_line, "merged_us": merged, "stats_seconds": t_stats,
         "seconds": time.time() - t0, "validation_warnings": vwarn, "curated": curated_desc,
         "common": len(common), "ordinary": len(ordinary),
@@ -2073,6 +2075,20 @@ def build(shared: str, stats_out: bool) -> tuple[str, str, dict]:
     if stats_out:
         report(info)
     return companies, words, info
+
+
+def render_places(st: Stats) -> str:
+    """place-words.txt: words CoNLL-2003 tags as places, nationalities and other
+    non-organisation names (LOC, MISC) at least twice and more often than as ORG.
+    newsie reads it to keep place and nationality words (British, Singapore)
+    from becoming short company names of discovered companies."""
+    rows = sorted(k for k, n in st.per_loc_only.items() if n >= 2 and n > st.org[k] and k.isalpha())
+    head = [
+        "# Place, nationality and other non-organisation name words (lowercase, one a line).",
+        "# generated by scripts/gazetteers/build_companies.py from CoNLL-2003 eng.train + eng.testa:",
+        "# tokens tagged LOC or MISC at least twice and more often than ORG (counts only, no text).",
+    ]
+    return "\n".join(head + rows) + "\n"
 
 
 def report(info: dict) -> None:
@@ -2121,7 +2137,8 @@ def main(argv: list[str] | None = None) -> int:
             f.write("\n".join("\t".join(x) for x in b.names_differ) + "\n## messy\n" + "\n".join(b.messy) + "\n")
             f.write("## unit-only SPAC flags\n" + "\n".join(b.unit_only) + "\n")
     outputs = [(os.path.join(args.out_dir, "companies.tsv"), companies),
-               (os.path.join(args.out_dir, "common-words.txt"), words)]
+               (os.path.join(args.out_dir, "common-words.txt"), words),
+               (os.path.join(args.out_dir, "place-words.txt"), info["places_text"])]
     if args.check:
         stale = []
         for path, text in outputs:

@@ -21,11 +21,17 @@
 //!    words is not a common English word (so not `Working Group`), none is a
 //!    public-body word ([`PUBLIC_BODY_WORDS`]: not `Department of Energy`),
 //!    and the run is not in capitals (headlines and all-caps wire copy).
-//! 4. **Later short forms**: once discovered in an article, the name without
-//!    its legal suffix (`Standard Oil`) and its first word (`Texaco` of
-//!    `Texaco Canada Inc`, when it has four letters or more and is not a
-//!    common English word) are company mentions wherever else the article
-//!    writes them, in the same case.
+//! 4. **Web and press names**: `OptInRealBig.com` (a capitalised name with
+//!    `.com`), and a capitalised name right before `news agency`,
+//!    `newspaper` or `news service` ("the official Tanjug news agency").
+//! 5. **Later short forms**: once discovered in an article, the name without
+//!    its legal suffix (`Standard Oil`), its prefixes of two words or more
+//!    (`U.S. Minerals` of `U.S. Minerals Exploration Co`) and its first word
+//!    (`Texaco` of `Texaco Canada Inc`, `Ina` of `Ina-Naftaplin`) are company
+//!    mentions wherever else the article writes them, in the same case, when
+//!    the form holds a word that is neither a common English word nor a
+//!    place or nationality word (so not `British` of `British Columbia
+//!    Resources`).
 //!
 //! Every such mention is a [`MentionValue::DiscoveredCompany`] whose name is
 //! the first form without legal suffix; records flag it `in_gazetteer:
@@ -36,6 +42,11 @@ use std::collections::HashSet;
 use regex::Regex;
 
 use crate::gazetteer::check::BUNDLED_COMMON_WORDS;
+
+/// Place and nationality words (`british`, `singapore`), from
+/// `gazetteers/place-words.txt` (CoNLL-2003 LOC and MISC tokens, built by
+/// `scripts/gazetteers/build_companies.py`): never a short company name.
+pub const BUNDLED_PLACE_WORDS: &str = include_str!("../../gazetteers/place-words.txt");
 use crate::mention::{Mention, MentionType, MentionValue};
 use crate::span::Span;
 
@@ -181,6 +192,41 @@ pub const PUBLIC_BODY_WORDS: &[&str] = &[
     "People's",
 ];
 
+/// Business words that make no name on their own (`Laboratories Inc`,
+/// `International Group`).
+const GENERIC_WORDS: &[&str] = &[
+    "Laboratories",
+    "Laboratory",
+    "International",
+    "General",
+    "National",
+    "United",
+    "Global",
+    "First",
+    "Consolidated",
+    "Universal",
+    "Standard",
+    "Pacific",
+    "Atlantic",
+    "Continental",
+    "Royal",
+    "Imperial",
+    "Federal",
+    "Capital",
+    "Financial",
+    "Energy",
+    "Oil",
+    "Gas",
+    "Bank",
+    "Trust",
+    "Life",
+    "Insurance",
+    "Services",
+    "Systems",
+    "Products",
+    "Industries",
+];
+
 /// Capitalised words that start a run but are not part of the name.
 const LEADING_NOISE: &[&str] = &[
     "The",
@@ -222,7 +268,17 @@ const CONNECTORS: &[&str] = &["of", "and", "de", "du", "la", "der", "the", "for"
 pub struct DiscoveredRecognizer {
     angle: Regex,
     designator: Regex,
+    web: Regex,
+    press: Regex,
     common: HashSet<&'static str>,
+    places: HashSet<&'static str>,
+}
+
+fn word_list(text: &'static str) -> HashSet<&'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
 }
 
 impl Default for DiscoveredRecognizer {
@@ -231,11 +287,12 @@ impl Default for DiscoveredRecognizer {
             angle: Regex::new(r"<([A-Z][A-Za-z0-9&.,'/ \n-]{0,80}?)>").expect("angle regex"),
             designator: Regex::new(&format!(r" (?:{})(?-u:\b)", DESIGNATORS.join("|")))
                 .expect("designator regex"),
-            common: BUNDLED_COMMON_WORDS
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .collect(),
+            web: Regex::new(r"(?-u:\b)[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*\.com(?-u:\b)")
+                .expect("web regex"),
+            press: Regex::new(r" (?:news agency|newspaper|news service)(?-u:\b)")
+                .expect("press regex"),
+            common: word_list(BUNDLED_COMMON_WORDS),
+            places: word_list(BUNDLED_PLACE_WORDS),
         }
     }
 }
@@ -304,13 +361,10 @@ impl DiscoveredRecognizer {
             let span = Span::new(span.start + cut, span.end);
             let name = span.slice(text);
             let words: Vec<&str> = name.split_whitespace().collect();
-            let Some((_, others)) = words.split_last() else {
+            if words.len() < 2 {
                 continue;
-            };
-            let distinctive = others.iter().any(|w| {
-                w.chars().any(char::is_alphabetic)
-                    && !self.common.contains(w.to_lowercase().trim_end_matches(','))
-            });
+            }
+            let distinctive = self.distinctive(name);
             let public = words.iter().any(|w| PUBLIC_BODY_WORDS.contains(w));
             let capitals = !name.chars().any(char::is_lowercase);
             let overlaps = |s: &Span| s.start < span.end && span.start < s.end;
@@ -320,6 +374,25 @@ impl DiscoveredRecognizer {
                 && !companies.iter().any(overlaps)
                 && !found.iter().any(|(f, _)| overlaps(f))
             {
+                found.push((span, clean_name(name)));
+            }
+        }
+        let overlaps_known = |span: Span, found: &[(Span, String)]| {
+            let hit = |s: &Span| s.start < span.end && span.start < s.end;
+            companies.iter().any(hit) || found.iter().any(|(f, _)| hit(f))
+        };
+        for w in self.web.find_iter(text) {
+            let span = Span::new(w.start(), w.end());
+            if !overlaps_known(span, &found) {
+                found.push((span, w.as_str().to_string()));
+            }
+        }
+        for p in self.press.find_iter(text) {
+            let Some(span) = name_before(text, p.start()) else {
+                continue;
+            };
+            let name = span.slice(text);
+            if self.distinctive(name) && !overlaps_known(span, &found) {
                 found.push((span, clean_name(name)));
             }
         }
@@ -360,19 +433,43 @@ impl DiscoveredRecognizer {
         let mut forms = vec![name.to_string()];
         for n in (2..words.len()).rev() {
             let last = words[n - 1];
-            if !CONNECTORS.contains(&last) && last.chars().any(char::is_uppercase) {
-                forms.push(words[..n].join(" "));
+            let prefix = words[..n].join(" ");
+            if !CONNECTORS.contains(&last)
+                && last.chars().any(char::is_uppercase)
+                && self.distinctive(&prefix)
+            {
+                forms.push(prefix);
             }
         }
-        let first = words[0].split('-').next().unwrap_or("");
-        let distinctive = first.chars().count() >= 3
+        // `OptInRealBig` of `OptInRealBig.com`; `Ina` of `Ina-Naftaplin`.
+        let first = words[0]
+            .trim_end_matches(".com")
+            .split('-')
+            .next()
+            .unwrap_or("");
+        let plain = first.chars().count() >= 3
             && first.chars().next().is_some_and(char::is_uppercase)
-            && first.chars().all(char::is_alphabetic)
-            && !self.common.contains(first.to_lowercase().as_str());
-        if first != name && distinctive {
+            && first.chars().all(char::is_alphanumeric)
+            && self.distinctive(first);
+        if first != name && plain {
             forms.push(first.to_string());
         }
         forms
+    }
+
+    /// Some word of `name` is neither a common English word nor a place or
+    /// nationality word, nor a legal suffix or designator.
+    fn distinctive(&self, name: &str) -> bool {
+        name.split_whitespace().any(|w| {
+            let w = w.trim_end_matches(',');
+            let lower = w.to_lowercase();
+            w.chars().any(char::is_alphabetic)
+                && !self.common.contains(lower.as_str())
+                && !self.places.contains(lower.as_str())
+                && !DESIGNATORS.contains(&w)
+                && !LEGAL_SUFFIXES.contains(&w)
+                && !GENERIC_WORDS.contains(&w)
+        })
     }
 }
 
@@ -541,6 +638,27 @@ mod tests {
                 ],
             ),
             ("ACME ROBOTICS INC SAID", &[], &[]),
+            (
+                "Spam from OptInRealBig.com grew; OptInRealBig denied it.",
+                &[],
+                &[
+                    ("OptInRealBig.com", "OptInRealBig.com"),
+                    ("OptInRealBig", "OptInRealBig.com"),
+                ],
+            ),
+            (
+                "the official Tanjug news agency said. Tanjug added. The state news agency",
+                &[],
+                &[("Tanjug", "Tanjug"), ("Tanjug", "Tanjug")],
+            ),
+            (
+                "<British Columbia\nResources Investment Corp> said British Columbia and British rules.",
+                &[],
+                &[(
+                    "British Columbia\nResources Investment Corp",
+                    "British Columbia Resources Investment",
+                )],
+            ),
         ];
         for (text, tickers, want) in cases {
             let want: Vec<(String, String)> = want
