@@ -6,7 +6,9 @@
 //! - HTML tags with attributes or lowercase names (`<img src="…" width="90%">`,
 //!   `</p>`), but not the capitalized wire-service codes of Reuters-21578
 //!   (`<IBM>`, `<FCSI>`), which name companies;
-//! - template shortcodes (`{{< figure src="…" >}}`, `{{% note %}}`).
+//! - template shortcodes (`{{< figure src="…" >}}`, `{{% note %}}`), except
+//!   the values of their `label`, `title` and `caption` attributes, which
+//!   the page shows as text (`{{< button href="…" label="HUGGING FACE" >}}`).
 //!
 //! The pipeline drops every candidate mention that overlaps one of these spans,
 //! before overlap resolution.
@@ -48,11 +50,38 @@ impl Markup {
     /// assert_eq!(spans, ["https://huggingface.co/Qwen/Qwen2.5", r#"<img width="90%">"#]);
     /// ```
     pub fn find(&self, text: &str) -> Vec<Span> {
-        self.re
-            .find_iter(text)
-            .map(|m| Span::new(m.start(), m.end()))
-            .collect()
+        let mut out = Vec::new();
+        for m in self.re.find_iter(text) {
+            let mut from = m.start();
+            if m.as_str().starts_with("{{") {
+                for (s, e) in shown_values(m.as_str()) {
+                    out.push(Span::new(from, m.start() + s));
+                    from = m.start() + e;
+                }
+            }
+            out.push(Span::new(from, m.end()));
+        }
+        out
     }
+}
+
+/// Byte ranges (within a shortcode) of the quoted values of the attributes a
+/// page displays: `label`, `title`, `caption`.
+fn shown_values(code: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for attr in ["label=\"", "title=\"", "caption=\""] {
+        let mut at = 0;
+        while let Some(i) = code[at..].find(attr) {
+            let start = at + i + attr.len();
+            let Some(len) = code[start..].find('"') else {
+                break;
+            };
+            out.push((start, start + len));
+            at = start + len;
+        }
+    }
+    out.sort_unstable();
+    out
 }
 
 /// True when `span` overlaps any of the sorted, disjoint `spans`.
@@ -85,6 +114,13 @@ mod tests {
             (
                 r#"{{< figure src="x.png" >}}"#,
                 &[r#"{{< figure src="x.png" >}}"#],
+            ),
+            (
+                r#"{{< button href="https://huggingface.co/Qwen" label="HUGGING FACE" >}}"#,
+                &[
+                    r#"{{< button href="https://huggingface.co/Qwen" label=""#,
+                    r#"" >}}"#,
+                ],
             ),
             ("Standard Oil <SRD> and IBM <IBM>", &[]),
             ("prices rose 5% < 10% > 3%", &[]),

@@ -14,7 +14,9 @@
 //!    - it does not follow a personal title (`Mr Goldman`, `Dr. Ford`: a
 //!      person, not the company), and
 //!    - a short name (3 characters or fewer) does not end a hyphenated code
-//!      (`GM` in `AM-GM`), and
+//!      (`GM` in `AM-GM`; `non-BT` is no code), and
+//!    - a model name is not the start of a tool's name (`Qwen Code`,
+//!      `Gemini CLI`: [`TOOL_WORDS`]), and
 //!    - it is not the start of a longer version number (`GLM-4` is not found
 //!      in `GLM-4.7`, which is another model), and
 //!    - its **case** agrees with the name: as written; or in capitals
@@ -39,7 +41,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::fold::Folded;
-use super::{Gazetteer, Name};
+use super::{EntityKind, Gazetteer, Name};
 use crate::span::Span;
 
 /// One gazetteer name found in a text.
@@ -88,6 +90,8 @@ impl Gazetteer {
                 && !after_personal_title(text, span)
                 && !ends_a_code(text, span, &name.text)
                 && case_agrees(&haystack[m.start()..m.end()], name)
+                && (self.entities[name.entity].kind != EntityKind::Model
+                    || !names_a_tool(text, span))
             {
                 found.push(GazetteerMatch {
                     span,
@@ -128,13 +132,38 @@ pub(crate) fn is_whole_word(text: &str, span: Span) -> bool {
 }
 
 /// A short name (three characters or fewer) right after `X-`: the end of a
-/// code or term, not the name (`GM` in `AM-GM`).
+/// code or term, not the name (`GM` in `AM-GM`). A lowercase prefix is no
+/// code: `non-BT networks`, `ex-IBM staff` keep their names.
 fn ends_a_code(text: &str, span: Span, name: &str) -> bool {
     if name.chars().count() > 3 {
         return false;
     }
-    let mut before = text[..span.start].chars().rev();
-    before.next() == Some('-') && before.next().is_some_and(char::is_alphanumeric)
+    let Some(head) = text[..span.start].strip_suffix('-') else {
+        return false;
+    };
+    let word: String = head
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    !word.is_empty() && !word.chars().all(char::is_lowercase)
+}
+
+/// Words that make a model name the name of a tool built on it: `Qwen Code`,
+/// `Claude Code`, `Gemini CLI`, `Gemma Scope` are software, not models.
+pub const TOOL_WORDS: &[&str] = &["Code", "CLI", "Scope", "Studio", "Assist", "Desktop", "App"];
+
+/// The model name is followed by a [`TOOL_WORDS`] word.
+fn names_a_tool(text: &str, span: Span) -> bool {
+    let rest = &text[span.end..];
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let word: &str = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    TOOL_WORDS.contains(&word)
 }
 
 /// Titles that make the next capitalized word a person's name: "Mr Goldman"
@@ -316,6 +345,16 @@ mod tests {
                 "short name ending a code",
                 "the AM-GM inequality; GM-Toyota",
                 &[("GM", "gm")],
+            ),
+            (
+                "lowercase prefix is no code",
+                "non-GM cars",
+                &[("GM", "gm")],
+            ),
+            (
+                "a tool named after a model",
+                "Qwen 2.5 Code and Qwen 2.5 CLI, not Qwen 2.5",
+                &[("Qwen 2.5", "qwen-2.5")],
             ),
             (
                 "decimal continuation is another version",

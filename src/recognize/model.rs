@@ -17,6 +17,10 @@
 //!   `Sonnet`, `Maverick`, `Coder`, `VL`, `Instruct` …), `SIZE` a parameter
 //!   count (`72B`, `8x7B`, `A22B`).
 //!
+//! A second pattern takes hyphenated model ids with a parameter count in
+//! billions (`vdr-2b-multi-v1`, `SmolLM2-1.7B-Instruct`), from families the
+//! lists do not know: the first part (two letters or more) is the family.
+//!
 //! The family is matched in any case (a version number makes `qwen3-235b`
 //! unambiguous). A name whose key ([`crate::gazetteer::model_key`]) is in the
 //! lists links to that entity (`deepseek-r1` → DeepSeek-R1); any other is an
@@ -89,6 +93,8 @@ pub const VARIANTS: &[&str] = &[
 pub struct ModelRecognizer {
     /// `None` when the gazetteer has no families.
     re: Option<Regex>,
+    /// Hyphenated ids with a size in billions.
+    sized: Regex,
     /// Family names (lowercase) -> (family as listed, developer id).
     families: Vec<(String, String, Option<String>)>,
 }
@@ -101,8 +107,16 @@ impl ModelRecognizer {
             .iter()
             .map(|(f, d)| (f.to_lowercase(), f.clone(), d.clone()))
             .collect();
+        let sized = Regex::new(
+            r"(?-u:\b)[A-Za-z][A-Za-z0-9.]*[A-Za-z][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*-\d{1,4}(?:\.\d)?[bB](?:-[A-Za-z0-9.]+)*(?-u:\b)",
+        )
+        .expect("sized model pattern");
         if families.is_empty() {
-            return ModelRecognizer { re: None, families };
+            return ModelRecognizer {
+                re: None,
+                sized,
+                families,
+            };
         }
         let names: Vec<String> = families.iter().map(|(_, f, _)| regex::escape(f)).collect();
         let mut variants: Vec<&str> = VARIANTS.to_vec();
@@ -116,16 +130,15 @@ impl ModelRecognizer {
         let re = Regex::new(&pattern).expect("model family pattern");
         ModelRecognizer {
             re: Some(re),
+            sized,
             families,
         }
     }
 
     /// Appends a model candidate for every family-pattern name in `text`.
     pub fn find(&self, text: &str, gazetteer: &Gazetteer, out: &mut Vec<Mention>) {
-        let Some(re) = &self.re else {
-            return;
-        };
-        for caps in re.captures_iter(text) {
+        let first = out.len();
+        for caps in self.re.iter().flat_map(|re| re.captures_iter(text)) {
             let whole = caps.get(0).expect("group 0");
             let family = caps.name("family").expect("family group");
             // A letter or digit right after the name means it goes on (`GPT-4x`).
@@ -155,6 +168,45 @@ impl ModelRecognizer {
             };
             out.push(Mention {
                 span: Span::new(whole.start(), whole.end()),
+                kind: MentionType::Model,
+                source: "pattern",
+                value,
+            });
+        }
+        // Ids with a size from families the lists do not know.
+        for m in self.sized.find_iter(text) {
+            let surface = m.as_str();
+            // The family pattern found it already (`Llama-3.1-405B`).
+            let span = Span::new(m.start(), m.end());
+            if out[first..]
+                .iter()
+                .any(|o| o.span.start < span.end && span.start < o.span.end)
+            {
+                continue;
+            }
+            if text[m.end()..].starts_with(|c: char| c.is_alphanumeric())
+                || text[..m.start()].ends_with(|c: char| c.is_alphanumeric() || c == '/')
+            {
+                continue;
+            }
+            let value = match gazetteer.model_by_key(&model_key(surface)) {
+                Some(e) => MentionValue::Entity(e),
+                None => {
+                    let head = surface.split('-').next().unwrap_or(surface);
+                    let lower = head.to_lowercase();
+                    let known = self
+                        .families
+                        .iter()
+                        .find(|(f, _, _)| lower.starts_with(f.as_str()));
+                    MentionValue::UnlistedModel {
+                        name: surface.to_string(),
+                        family: known.map_or(head.to_string(), |(_, f, _)| f.clone()),
+                        developer: known.and_then(|(_, _, d)| d.clone()),
+                    }
+                }
+            };
+            out.push(Mention {
+                span: Span::new(m.start(), m.end()),
                 kind: MentionType::Model,
                 source: "pattern",
                 value,
@@ -230,6 +282,11 @@ mod tests {
                 &[("DeepSeek-V3", "unlisted DeepSeek-V3 DeepSeek deepseek")],
             ),
             ("Qwen2.5-Max", &[("Qwen2.5-Max", "entity qwen-2.5-max")]),
+            (
+                "the vdr-2b-multi-v1 embedder",
+                &[("vdr-2b-multi-v1", "unlisted vdr-2b-multi-v1 vdr -")],
+            ),
+            ("an F-35B jet", &[]),
             // Not versions: a year, a version that goes on, no version at all.
             ("GPT 2024 and GPT-4z9 and Qwen team", &[]),
         ];
