@@ -318,7 +318,13 @@ impl DiscoveredRecognizer {
                 None if m.span.slice(text).starts_with('<') => before,
                 None => continue,
             };
-            let end = before.trim_end_matches(' ').len();
+            let before = before.trim_end_matches(' ');
+            // "British Telecommunications Plc's <BTY>": the name without 's.
+            let before = before
+                .strip_suffix("'s")
+                .or_else(|| before.strip_suffix("’s"))
+                .unwrap_or(before);
+            let end = before.len();
             if let Some(span) = name_before(text, end)
                 && !companies.iter().any(|c| c.end == span.end)
             {
@@ -335,6 +341,10 @@ impl DiscoveredRecognizer {
             }
             let span = Span::new(inner.start(), inner.end());
             let name = clean_name(content);
+            // One ordinary or place word (`<Japan>`) names no company.
+            if !name.contains(' ') && !self.distinctive(&name) {
+                continue;
+            }
             let known = companies
                 .iter()
                 .any(|c| c.start == span.start && c.end >= span.start + name.len().min(span.len()));
@@ -473,14 +483,15 @@ impl DiscoveredRecognizer {
     }
 }
 
-/// The name without legal suffixes, trailing commas or line breaks:
-/// `Cargill, Inc.` → `Cargill`, `British Columbia\nResources Investment Corp`
-/// → `British Columbia Resources Investment`.
+/// The name without legal suffixes (and a connector they leave at the end),
+/// trailing commas or line breaks: `Cargill, Inc.` → `Cargill`, `Beck and Co
+/// Inc` → `Beck`, `British Columbia\nResources Investment Corp` → `British
+/// Columbia Resources Investment`.
 pub fn clean_name(s: &str) -> String {
     let mut words: Vec<&str> = s.split_whitespace().collect();
     while words.len() > 1 {
         let last = words[words.len() - 1].trim_end_matches(',');
-        if LEGAL_SUFFIXES.contains(&last) {
+        if LEGAL_SUFFIXES.contains(&last) || CONNECTORS.contains(&last) {
             words.pop();
             if let Some(w) = words.last_mut() {
                 *w = w.trim_end_matches(',');

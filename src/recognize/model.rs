@@ -19,7 +19,8 @@
 //!
 //! A second pattern takes hyphenated model ids with a parameter count in
 //! billions (`vdr-2b-multi-v1`, `SmolLM2-1.7B-Instruct`), from families the
-//! lists do not know: the first part (two letters or more) is the family.
+//! lists do not know: the first part (three letters or more, so not the
+//! aircraft `EA-6B` or `AV-8B`) is the family.
 //!
 //! The family is matched in any case (a version number makes `qwen3-235b`
 //! unambiguous). A name whose key ([`crate::gazetteer::model_key`]) is in the
@@ -108,7 +109,7 @@ impl ModelRecognizer {
             .map(|(f, d)| (f.to_lowercase(), f.clone(), d.clone()))
             .collect();
         let sized = Regex::new(
-            r"(?-u:\b)[A-Za-z][A-Za-z0-9.]*[A-Za-z][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*-\d{1,4}(?:\.\d)?[bB](?:-[A-Za-z0-9.]+)*(?-u:\b)",
+            r"(?-u:\b)[A-Za-z][A-Za-z0-9.]*[A-Za-z][A-Za-z0-9.]*[A-Za-z][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*-\d{1,4}(?:\.\d)?[bB](?:-[A-Za-z0-9.]+)*(?-u:\b)",
         )
         .expect("sized model pattern");
         if families.is_empty() {
@@ -286,7 +287,7 @@ mod tests {
                 "the vdr-2b-multi-v1 embedder",
                 &[("vdr-2b-multi-v1", "unlisted vdr-2b-multi-v1 vdr -")],
             ),
-            ("an F-35B jet", &[]),
+            ("an F-35B jet and the EA-6B Prowler", &[]),
             // Not versions: a year, a version that goes on, no version at all.
             ("GPT 2024 and GPT-4z9 and Qwen team", &[]),
         ];
