@@ -123,7 +123,7 @@ fn dev_set_company_ticker_model() {
     }
     // Recorded figures (see the gazetteer issue's closing note): a drop fails.
     let floors = [
-        ("company", 0.94, 0.88),
+        ("company", 0.95, 0.88),
         ("model", 0.97, 0.95),
         ("ticker", 0.98, 0.98),
     ];
@@ -230,7 +230,7 @@ fn meantime_company_mentions() {
     let s = score(&gold, &pred, "company");
     report("meantime", "company", &s);
     assert!(s.gold > 100, "{} gold company mentions", s.gold);
-    let (p_floor, r_floor) = (0.94, 0.94);
+    let (p_floor, r_floor) = (0.95, 0.94);
     assert!(
         s.precision() >= p_floor && s.recall() >= r_floor,
         "P {:.3} R {:.3}",

@@ -1152,7 +1152,8 @@ def read_tsv(path: str) -> tuple[list[str], list[str], list[tuple[int, dict[str,
 class Ent:
     __slots__ = ("id", "canonical", "type", "aliases", "tickers", "country", "parent", "case", "context",
                  "sources", "curated", "line", "keys", "cik", "code", "names_pref", "short", "second",
-                 "order", "policy_given", "notes", "fixed_case", "fixed_context", "ads", "nt_missing")
+                 "order", "policy_given", "notes", "fixed_case", "fixed_context", "ads", "nt_missing",
+                 "written")
 
     def __init__(self) -> None:
         self.id = ""
@@ -1271,8 +1272,9 @@ class Builder:
             rest = short_words[:-1]
             rest_core, _ = split_suffixes(" ".join(rest))
             letters = sum(c.isalpha() for w in rest_core for c in w)
-            if (len(rest_core) >= 2 and letters >= 4) or (len(rest_core) == 1 and letters >= 4
-                                                          and self.plain_word_ok(rest_core[0])):
+            # "National Bank Holdings" keeps "Holdings": "National Bank" alone
+            # is everyone's name. The rest needs a word that stands alone.
+            if letters >= 4 and any(self.plain_word_ok(w) for w in rest_core):
                 short_words = rest_core
         canonical = " ".join(short_words)
         full = cased_core
@@ -1317,9 +1319,11 @@ class Builder:
             if not e.id or not e.canonical:
                 fail(f"{path}:{n}: empty id or canonical")
             e.type = r.get("type", "") or "company"
+            e.written = set()
             for a in (r.get("aliases", "") or "").split("|"):
                 if a.strip():
                     e.add_alias(a.strip())
+                    e.written.add(a.strip())
             for t in (r.get("tickers", "") or "").split(";"):
                 if t.strip():
                     if not e.add_ticker(t.strip()):
@@ -2053,6 +2057,11 @@ def build(shared: str, stats_out: bool) -> tuple[str, str, dict]:
     gen = b.claim_names(curated, models, kept_us + hk)
     b.assign_ids(curated, model_ids, gen)
     ents = curated + sorted(gen, key=lambda e: e.id)
+    # A curated row keeps the one-word aliases it was written with; one-word
+    # names the lists add to it ("News" of News Corp) must stand alone.
+    for e in curated:
+        e.aliases = [a for a in e.aliases
+                     if a in e.written or " " in a.strip() or b.plain_word_ok(a)]
     b.policies(ents)
     mics = load_mics(ref)
     yahoo = load_yahoo(ref)

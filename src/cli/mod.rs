@@ -56,9 +56,9 @@ enum GazetteerCommand {
     /// mis-match (a common English word without case=exact; a name shadowed by another entity's
     /// name plus a legal suffix). Exit status: 0 clean, 1 problems found, 2 a file cannot be read.
     Check {
-        /// The folder to check (default: the repository's `gazetteers`, the bundled lists).
-        #[arg(value_name = "DIR", default_value = "gazetteers")]
-        dir: PathBuf,
+        /// The folder to check; without it, the lists compiled into this binary.
+        #[arg(value_name = "DIR")]
+        dir: Option<PathBuf>,
     },
 }
 
@@ -115,12 +115,19 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract(args) => ExitCode::from(extract(args)),
-        Command::Gazetteer(GazetteerCommand::Check { dir }) => ExitCode::from(check(&dir)),
+        Command::Gazetteer(GazetteerCommand::Check { dir }) => {
+            ExitCode::from(check(dir.as_deref()))
+        }
     }
 }
 
-fn check(dir: &std::path::Path) -> u8 {
-    match newsie::gazetteer::check::check_dir(dir) {
+fn check(dir: Option<&std::path::Path>) -> u8 {
+    use newsie::gazetteer::check::{check_bundled, check_dir};
+    let (name, report) = match dir {
+        Some(d) => (d.display().to_string(), check_dir(d)),
+        None => ("bundled gazetteers".to_string(), Ok(check_bundled())),
+    };
+    match report {
         Err(e) => {
             eprintln!("newsie: {e}");
             USAGE
@@ -134,12 +141,14 @@ fn check(dir: &std::path::Path) -> u8 {
                 .iter()
                 .filter(|f| f.severity == newsie::gazetteer::check::Severity::Error)
                 .count();
+            let plural =
+                |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
             eprintln!(
-                "{}: {} companies, {} models; {errors} errors, {} warnings",
-                dir.display(),
+                "{name}: {} companies, {} models; {}, {}",
                 report.companies,
                 report.models,
-                report.findings.len() - errors
+                plural(errors, "error"),
+                plural(report.findings.len() - errors, "warning")
             );
             if report.findings.is_empty() {
                 OK

@@ -131,6 +131,16 @@ pub fn check_dir(dir: &Path) -> Result<Report> {
     ))
 }
 
+/// Checks the lists compiled into the binary (the repository's
+/// `gazetteers/` when it was built).
+pub fn check_bundled() -> Report {
+    check_strs(
+        ("gazetteers/companies.tsv", super::BUNDLED_COMPANIES),
+        ("gazetteers/models.tsv", super::BUNDLED_MODELS),
+        BUNDLED_COMMON_WORDS,
+    )
+}
+
 /// Checks list contents given as (name for messages, text); `common_words`
 /// holds one lowercase word a line (`#` comments allowed).
 pub fn check_strs(companies: (&str, &str), models: (&str, &str), common_words: &str) -> Report {
@@ -283,7 +293,8 @@ mod tests {
             dup\tDup\tTarget\t\t\n\
             gap\tDup2\t\t\t\n\
             kid\tKid\t\t\tnobody\n\
-            odd\tOdd\t\tloose\t\n";
+            odd\tOdd\t\tloose\t\n\
+            selfish\tSelfish\t\t\tselfish\n";
         let models = "id\tcanonical\tdeveloper\nm\tM1\tfoo\n";
         let words = "# test\ntarget\ngap\n";
         let r = check_strs(("c.tsv", companies), ("m.tsv", models), words);
@@ -293,16 +304,19 @@ mod tests {
             "c.tsv:7: error: name \"Target\" already belongs to target",
             "c.tsv:8: error: id \"gap\" already defined at c.tsv:3",
             "c.tsv:9: error: kid: parent \"nobody\" is not the id of a company or organization",
-            "c.tsv:10: error: \"loose\" is not empty or `exact`",
+            "c.tsv:10: error: odd: case \"loose\" is not empty or `exact`",
+            "c.tsv:11: error: selfish: parent chain returns to itself",
             "c.tsv:2: warning: target: \"Target\" is a common English word; set case=exact (and context=required if needed)",
             "c.tsv:4: warning: foo: \"Foo\" is shadowed by \"Foo Inc\" of foo-inc (only a suffix apart: one company in two rows?)",
         ];
         assert_eq!(got, want);
-        assert_eq!((r.companies, r.models), (5, 1));
+        assert_eq!((r.companies, r.models), (6, 1));
     }
 
     #[test]
     fn bundled_lists_are_clean() {
+        let r = check_bundled();
+        assert_eq!(r.findings, [], "{:#?}", r.findings);
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteers");
         let r = check_dir(&dir).unwrap();
         assert_eq!(r.findings, [], "{:#?}", r.findings);

@@ -7,7 +7,8 @@
 //! around them says which sense is meant:
 //!
 //! - **company**: the sentence has a company cue word ([`COMPANY_CUES`]:
-//!   `shares`, `Inc`, `retailer`, `CEO` …) or a ticker mention;
+//!   `shares`, `Inc`, `retailer`, `CEO` …), a ticker mention, or the name
+//!   stands in a list of companies ("Apple, Target and Gap said");
 //! - **model**: the sentence mentions the model's developer (or its parent or
 //!   unit: `Google` for Gemini); or the sentence has an AI cue ([`AI_CUES`]:
 //!   `model`, `LLM`, `chatbot` …, or another model mention) and the name is at
@@ -202,9 +203,27 @@ impl<'a> ContextCheck<'a> {
         };
         match entity.kind {
             EntityKind::Company | EntityKind::Organization => {
+                // A cue word, a ticker, or a list of companies: "Apple,
+                // Target and Gap said".
+                let listed_with = |j: usize| {
+                    let c = &self.candidates[j];
+                    if j == i || c.kind != MentionType::Company {
+                        return false;
+                    }
+                    let between = if c.span.end <= m.span.start {
+                        &self.text[c.span.end..m.span.start]
+                    } else if m.span.end <= c.span.start {
+                        &self.text[m.span.end..c.span.start]
+                    } else {
+                        return false;
+                    };
+                    matches!(between.trim(), "," | "and" | ", and" | "&" | "or" | ", or")
+                };
                 has(COMPANY_CUES)
-                    || (0..self.candidates.len())
-                        .any(|j| in_sentence(j) && self.candidates[j].kind == MentionType::Ticker)
+                    || (0..self.candidates.len()).any(|j| {
+                        (in_sentence(j) && self.candidates[j].kind == MentionType::Ticker)
+                            || listed_with(j)
+                    })
             }
             EntityKind::Model => {
                 let developer = entity.developer.as_deref();
@@ -280,6 +299,11 @@ mod tests {
             ("Target shares fell.", &[("Target", "target")]),
             ("Target (NYSE: TGT) fell.", &[("Target", "target")]),
             ("Our target is growth.", &[]),
+            (
+                "OpenAI and Target said.",
+                &[("OpenAI", "openai"), ("Target", "target")],
+            ),
+            ("OpenAI hit its target.", &[("OpenAI", "openai")]),
             (
                 "OpenAI's o1 is here.",
                 &[("OpenAI", "openai"), ("o1", "o1")],

@@ -21,7 +21,7 @@
 
 pub mod check;
 mod context;
-mod fold;
+pub(crate) mod fold;
 mod matcher;
 
 pub use context::ContextCheck;
@@ -141,8 +141,8 @@ pub(crate) struct Name {
     pub(crate) needs_context: bool,
 }
 
-const BUNDLED_COMPANIES: &str = include_str!("../../gazetteers/companies.tsv");
-const BUNDLED_MODELS: &str = include_str!("../../gazetteers/models.tsv");
+pub(crate) const BUNDLED_COMPANIES: &str = include_str!("../../gazetteers/companies.tsv");
+pub(crate) const BUNDLED_MODELS: &str = include_str!("../../gazetteers/models.tsv");
 
 impl Gazetteer {
     /// Loads a gazetteer from `source`.
@@ -445,8 +445,10 @@ impl Builder {
             }
         };
         let policy = NamePolicy {
-            exact_case: flag(get(case_col), "exact").map_err(|r| err(line, r))?,
-            needs_context: flag(get(context_col), "required").map_err(|r| err(line, r))?,
+            exact_case: flag(get(case_col), "exact")
+                .map_err(|r| err(line, format!("{id}: case {r}")))?,
+            needs_context: flag(get(context_col), "required")
+                .map_err(|r| err(line, format!("{id}: context {r}")))?,
         };
         let released = get(released_col);
         if let Some(r) = released.filter(|r| !is_release_date(r)) {
@@ -563,6 +565,28 @@ impl Builder {
                 }
             }
         }
+        // A parent chain must end: no company is its own (grand)parent.
+        for (i, (path, line)) in b.origins.iter().enumerate() {
+            let mut at = i;
+            for _ in 0..=b.entities.len() {
+                let Some(&p) = b.entities[at]
+                    .parent
+                    .as_deref()
+                    .and_then(|p| b.by_id.get(p))
+                else {
+                    break;
+                };
+                if p == i {
+                    errors.push(Error::Gazetteer {
+                        path: path.clone(),
+                        line: *line,
+                        reason: format!("{}: parent chain returns to itself", b.entities[i].id),
+                    });
+                    break;
+                }
+                at = p;
+            }
+        }
         b.errors.extend(errors);
         Ok(b)
     }
@@ -670,14 +694,18 @@ fn flag(value: Option<&str>, word: &str) -> std::result::Result<bool, String> {
     }
 }
 
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real calendar date (`2024-02-30`
+/// is not).
 fn is_release_date(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+    let month_ok = |m: &str| (1..=12).contains(&m.parse::<u8>().unwrap_or(0));
     match parts.as_slice() {
         [y] => digits(y, 4),
-        [y, m] => digits(y, 4) && digits(m, 2),
-        [y, m, d] => digits(y, 4) && digits(m, 2) && digits(d, 2),
+        [y, m] => digits(y, 4) && digits(m, 2) && month_ok(m),
+        [y, m, d] => {
+            digits(y, 4) && digits(m, 2) && digits(d, 2) && s.parse::<jiff::civil::Date>().is_ok()
+        }
         _ => false,
     }
 }

@@ -301,12 +301,13 @@ impl DiscoveredRecognizer {
     /// Appends discovered companies to `out`, which holds the gazetteer
     /// matches and ticker candidates found so far.
     pub fn find(&self, text: &str, out: &mut Vec<Mention>) {
-        let companies: Vec<Span> = out
-            .iter()
-            .filter(|m| m.kind == MentionType::Company)
-            .map(|m| m.span)
-            .collect();
-        let mut found: Vec<(Span, String)> = Vec::new();
+        let known = SpanIndex::new(
+            out.iter()
+                .filter(|m| m.kind == MentionType::Company)
+                .map(|m| m.span)
+                .collect(),
+        );
+        let mut found = Found::default();
         for m in out.iter() {
             let MentionValue::Ticker { company: None, .. } = m.value else {
                 continue;
@@ -324,11 +325,12 @@ impl DiscoveredRecognizer {
                 .strip_suffix("'s")
                 .or_else(|| before.strip_suffix("’s"))
                 .unwrap_or(before);
-            let end = before.len();
-            if let Some(span) = name_before(text, end)
-                && !companies.iter().any(|c| c.end == span.end)
-            {
-                found.push((span, clean_name(span.slice(text))));
+            let Some(span) = name_before(text, before.len()) else {
+                continue;
+            };
+            // Not "On Monday (NYSE: MON)" or "Officials (NYSE: GOV)".
+            if self.distinctive(span.slice(text)) && !known.ends_at(span.end) {
+                found.add(span, clean_name(span.slice(text)));
             }
         }
         for c in self.angle.captures_iter(text) {
@@ -345,16 +347,18 @@ impl DiscoveredRecognizer {
             if !name.contains(' ') && !self.distinctive(&name) {
                 continue;
             }
-            let known = companies
-                .iter()
-                .any(|c| c.start == span.start && c.end >= span.start + name.len().min(span.len()));
-            if !known && !name.is_empty() {
-                found.push((span, name));
+            let known_here =
+                known.covers_start(span.start, span.start + name.len().min(span.len()));
+            if !known_here && !name.is_empty() {
+                found.add(span, name);
             }
         }
         for d in self.designator.find_iter(text) {
-            let end = d.end();
-            let Some(span) = name_before(text, end) else {
+            // The designator ends the word: not "Co" of "Coöperatie".
+            if text[d.end()..].starts_with(char::is_alphanumeric) {
+                continue;
+            }
+            let Some(span) = name_before(text, d.end()) else {
                 continue;
             };
             // Only the part after the last "of"/"the"/"for": "William Corr of
@@ -371,30 +375,34 @@ impl DiscoveredRecognizer {
             let span = Span::new(span.start + cut, span.end);
             let name = span.slice(text);
             let words: Vec<&str> = name.split_whitespace().collect();
-            if words.len() < 2 {
-                continue;
-            }
-            let distinctive = self.distinctive(name);
+            // "Goldman, Sachs and Co": the run goes on before the comma.
+            let after_comma_name = text[..span.start]
+                .strip_suffix(", ")
+                .and_then(|b| b.chars().next_back())
+                .is_some_and(char::is_alphanumeric);
             let public = words.iter().any(|w| PUBLIC_BODY_WORDS.contains(w));
             let capitals = !name.chars().any(char::is_lowercase);
-            let overlaps = |s: &Span| s.start < span.end && span.start < s.end;
-            if distinctive
+            // A one-word list name inside a longer company name gives way to
+            // it ("Continental Grain Co", "Staley Continental Inc": not
+            // Continental AG), unless the run is just that name and a legal
+            // suffix ("Nvidia Corp").
+            let cleaned = clean_name(name);
+            let clash =
+                known.overlaps(span) && !known.only_single_words_inside(text, span, &cleaned);
+            if words.len() >= 2
+                && self.distinctive(name)
                 && !public
                 && !capitals
-                && !companies.iter().any(overlaps)
-                && !found.iter().any(|(f, _)| overlaps(f))
+                && !after_comma_name
+                && !clash
             {
-                found.push((span, clean_name(name)));
+                found.add(span, cleaned);
             }
         }
-        let overlaps_known = |span: Span, found: &[(Span, String)]| {
-            let hit = |s: &Span| s.start < span.end && span.start < s.end;
-            companies.iter().any(hit) || found.iter().any(|(f, _)| hit(f))
-        };
         for w in self.web.find_iter(text) {
             let span = Span::new(w.start(), w.end());
-            if !overlaps_known(span, &found) {
-                found.push((span, w.as_str().to_string()));
+            if !known.overlaps(span) {
+                found.add(span, w.as_str().to_string());
             }
         }
         for p in self.press.find_iter(text) {
@@ -402,32 +410,36 @@ impl DiscoveredRecognizer {
                 continue;
             };
             let name = span.slice(text);
-            if self.distinctive(name) && !overlaps_known(span, &found) {
-                found.push((span, clean_name(name)));
+            if self.distinctive(name) && !known.overlaps(span) {
+                found.add(span, clean_name(name));
             }
         }
-        if found.is_empty() {
+        if found.list.is_empty() {
             return;
         }
-        let mut taken: Vec<Span> = out.iter().map(|m| m.span).collect();
-        taken.extend(found.iter().map(|(s, _)| *s));
-        let mut extra = Vec::new();
-        for (_, name) in &found {
-            for form in self.short_forms(name) {
+        // Later short forms, once per distinct name; none inside another
+        // candidate.
+        let all = SpanIndex::new(out.iter().map(|m| m.span).collect());
+        let names: Vec<String> = {
+            let mut seen = HashSet::new();
+            found
+                .list
+                .iter()
+                .filter(|(_, n)| seen.insert(n.clone()))
+                .map(|(_, n)| n.clone())
+                .collect()
+        };
+        for name in names {
+            for form in self.short_forms(&name) {
                 for at in whole_word_occurrences(text, &form) {
                     let span = Span::new(at, at + form.len());
-                    if !taken
-                        .iter()
-                        .any(|t| t.start < span.end && span.start < t.end)
-                    {
-                        taken.push(span);
-                        extra.push((span, name.clone()));
+                    if !all.overlaps(span) {
+                        found.add(span, name.clone());
                     }
                 }
             }
         }
-        found.extend(extra);
-        out.extend(found.into_iter().map(|(span, name)| Mention {
+        out.extend(found.list.into_iter().map(|(span, name)| Mention {
             span,
             kind: MentionType::Company,
             source: "discovered",
@@ -480,6 +492,83 @@ impl DiscoveredRecognizer {
                 && !LEGAL_SUFFIXES.contains(&w)
                 && !GENERIC_WORDS.contains(&w)
         })
+    }
+}
+
+/// Spans that may overlap each other, sorted, for overlap queries in
+/// O(log n): a prefix maximum of their ends.
+struct SpanIndex {
+    spans: Vec<Span>,
+    max_end: Vec<usize>,
+}
+
+impl SpanIndex {
+    fn new(mut spans: Vec<Span>) -> SpanIndex {
+        spans.sort_unstable();
+        let max_end = spans
+            .iter()
+            .scan(0, |m, s| {
+                *m = (*m).max(s.end);
+                Some(*m)
+            })
+            .collect();
+        SpanIndex { spans, max_end }
+    }
+
+    fn overlaps(&self, span: Span) -> bool {
+        let k = self.spans.partition_point(|s| s.start < span.end);
+        k > 0 && self.max_end[k - 1] > span.start
+    }
+
+    /// A span ends at `end`.
+    fn ends_at(&self, end: usize) -> bool {
+        let k = self.spans.partition_point(|s| s.start < end);
+        self.spans[..k].iter().rev().take(64).any(|s| s.end == end)
+    }
+
+    /// A span starts at `start` and reaches `end` or beyond.
+    fn covers_start(&self, start: usize, end: usize) -> bool {
+        let k = self.spans.partition_point(|s| s.start < start);
+        self.spans[k..]
+            .iter()
+            .take_while(|s| s.start == start)
+            .any(|s| s.end >= end)
+    }
+
+    /// Every span overlapping `span` lies inside it, is one word and is not
+    /// `name` itself.
+    fn only_single_words_inside(&self, text: &str, span: Span, name: &str) -> bool {
+        let k = self.spans.partition_point(|s| s.start < span.end);
+        self.spans[..k]
+            .iter()
+            .rev()
+            .take(64)
+            .filter(|s| s.end > span.start)
+            .all(|s| {
+                span.contains(*s) && !s.slice(text).contains([' ', '\n']) && s.slice(text) != name
+            })
+    }
+}
+
+/// Discovered names, disjoint, in a map by start for overlap checks.
+#[derive(Default)]
+struct Found {
+    list: Vec<(Span, String)>,
+    by_start: std::collections::BTreeMap<usize, usize>,
+}
+
+impl Found {
+    /// Adds the name unless it overlaps one found already.
+    fn add(&mut self, span: Span, name: String) {
+        let clash = self
+            .by_start
+            .range(..span.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > span.start);
+        if !clash && !name.is_empty() {
+            self.by_start.insert(span.start, span.end);
+            self.list.push((span, name));
+        }
     }
 }
 

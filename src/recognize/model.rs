@@ -33,9 +33,9 @@
 
 use regex::Regex;
 
+use crate::gazetteer::fold::Folded;
 use crate::gazetteer::{Gazetteer, model_key};
 use crate::mention::{Mention, MentionType, MentionValue};
-use crate::span::Span;
 
 /// Variant and tier words that continue a model name (matched in any case).
 pub const VARIANTS: &[&str] = &[
@@ -138,18 +138,25 @@ impl ModelRecognizer {
 
     /// Appends a model candidate for every family-pattern name in `text`.
     pub fn find(&self, text: &str, gazetteer: &Gazetteer, out: &mut Vec<Mention>) {
+        // Matched on the folded text, like the gazetteer (`GPT\u{2011}6`,
+        // `Qwen\u{A0}3.5`, `ＧＰＴ－６`), with spans mapped back.
+        let folded = Folded::new(text);
+        let hay = std::str::from_utf8(folded.bytes()).expect("folding keeps UTF-8");
         let first = out.len();
-        for caps in self.re.iter().flat_map(|re| re.captures_iter(text)) {
+        for caps in self.re.iter().flat_map(|re| re.captures_iter(hay)) {
             let whole = caps.get(0).expect("group 0");
             let family = caps.name("family").expect("family group");
             // A letter or digit right after the name means it goes on (`GPT-4x`).
-            if text[whole.end()..]
+            if hay[whole.end()..]
                 .chars()
                 .next()
                 .is_some_and(char::is_alphanumeric)
             {
                 continue;
             }
+            let Some(span) = folded.original(whole.start(), whole.end()) else {
+                continue;
+            };
             let surface = whole.as_str();
             let value = match gazetteer.model_by_key(&model_key(surface)) {
                 Some(e) => MentionValue::Entity(e),
@@ -160,33 +167,37 @@ impl ModelRecognizer {
                     else {
                         continue;
                     };
+                    // The family as listed: `gpt-6` is GPT-6.
+                    let rest = &surface[family.end() - whole.start()..];
                     MentionValue::UnlistedModel {
-                        name: surface.split_whitespace().collect::<Vec<_>>().join(" "),
+                        name: format!("{listed}{rest}"),
                         family: listed.clone(),
                         developer: developer.clone(),
                     }
                 }
             };
             out.push(Mention {
-                span: Span::new(whole.start(), whole.end()),
+                span,
                 kind: MentionType::Model,
                 source: "pattern",
                 value,
             });
         }
         // Ids with a size from families the lists do not know.
-        for m in self.sized.find_iter(text) {
+        for m in self.sized.find_iter(hay) {
             let surface = m.as_str();
+            let Some(span) = folded.original(m.start(), m.end()) else {
+                continue;
+            };
             // The family pattern found it already (`Llama-3.1-405B`).
-            let span = Span::new(m.start(), m.end());
             if out[first..]
                 .iter()
                 .any(|o| o.span.start < span.end && span.start < o.span.end)
             {
                 continue;
             }
-            if text[m.end()..].starts_with(|c: char| c.is_alphanumeric())
-                || text[..m.start()].ends_with(|c: char| c.is_alphanumeric() || c == '/')
+            if hay[m.end()..].starts_with(|c: char| c.is_alphanumeric())
+                || hay[..m.start()].ends_with(|c: char| c.is_alphanumeric() || c == '/')
             {
                 continue;
             }
@@ -207,7 +218,7 @@ impl ModelRecognizer {
                 }
             };
             out.push(Mention {
-                span: Span::new(m.start(), m.end()),
+                span,
                 kind: MentionType::Model,
                 source: "pattern",
                 value,
@@ -283,6 +294,14 @@ mod tests {
                 &[("DeepSeek-V3", "unlisted DeepSeek-V3 DeepSeek deepseek")],
             ),
             ("Qwen2.5-Max", &[("Qwen2.5-Max", "entity qwen-2.5-max")]),
+            (
+                "gpt-6 and GPT\u{2011}6 and Qwen\u{a0}3.5",
+                &[
+                    ("gpt-6", "unlisted GPT-6 GPT openai"),
+                    ("GPT\u{2011}6", "unlisted GPT-6 GPT openai"),
+                    ("Qwen\u{a0}3.5", "unlisted Qwen 3.5 Qwen alibaba"),
+                ],
+            ),
             (
                 "the vdr-2b-multi-v1 embedder",
                 &[("vdr-2b-multi-v1", "unlisted vdr-2b-multi-v1 vdr -")],

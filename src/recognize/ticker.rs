@@ -160,8 +160,10 @@ impl TickerRecognizer {
                     .char_indices()
                     .take_while(|(i, _)| *i < 40)
                     .any(|(i, ch)| {
+                        // A closing `$`, not money (`$5`) or the next cashtag.
                         ch == '$'
-                            && !rest_of_line[i + 1..].starts_with(|d: char| d.is_ascii_digit())
+                            && !rest_of_line[i + 1..]
+                                .starts_with(|d: char| d.is_ascii_digit() || d.is_ascii_uppercase())
                     });
                 let latex = closing
                     || after.is_some_and(|a| matches!(a, '^' | '_' | '{' | '(' | '=' | '\\'));
@@ -183,7 +185,21 @@ impl TickerRecognizer {
                 });
                 Some((symbol, mic.flatten()))
             } else if let Some(sym) = c.name("wire") {
-                (!HTML_TAGS.contains(&sym.as_str())).then(|| (sym.as_str().to_string(), None))
+                let sym = sym.as_str();
+                // `<AAPL.O>`: a Reuters instrument code in brackets.
+                let ric = sym.split_once('.').and_then(|(base, suf)| {
+                    let &(_, mic, keep) = RIC_SUFFIXES.iter().find(|r| r.0 == suf)?;
+                    let symbol = if keep.is_empty() {
+                        base.to_string()
+                    } else {
+                        sym.to_string()
+                    };
+                    Some((symbol, Some(mic)))
+                });
+                match ric {
+                    Some(found) => Some(found),
+                    None => (!HTML_TAGS.contains(&sym)).then(|| (sym.to_string(), None)),
+                }
             } else {
                 None
             };
@@ -317,6 +333,20 @@ mod tests {
             (
                 "buy $NVDA at $120 today",
                 &[("$NVDA", "NVDA", Some("XNAS"), Some("nvidia"))],
+            ),
+            (
+                "Traders bought $AAPL and $TSLA.",
+                &[
+                    ("$AAPL", "AAPL", Some("XNAS"), Some("apple")),
+                    ("$TSLA", "TSLA", Some("XNAS"), Some("tesla")),
+                ],
+            ),
+            (
+                "Apple Inc <AAPL.O> and <BABA.N>",
+                &[
+                    ("<AAPL.O>", "AAPL", Some("XNAS"), Some("apple")),
+                    ("<BABA.N>", "BABA", Some("XNYS"), Some("alibaba")),
+                ],
             ),
             (
                 "Standard Oil Co <SRD> and IBM <IBM>",
