@@ -1,9 +1,11 @@
 //! The pipeline: built once, shared by threads, one article at a time.
 //!
 //! Stages, in this fixed order: tokenize → sentences → gazetteer matching →
-//! pattern recognizers → markup filter (no mentions inside URLs, HTML tags or
-//! shortcodes) → overlap resolution → temporal normalization (against
-//! the article's DCT) → event rules → records.
+//! pattern recognizers (tickers, model families, discovered companies,
+//! money, percent, dates) → context rules for ambiguous names (one sense per
+//! discourse) → markup filter (no mentions inside URLs, HTML tags or
+//! shortcodes) → overlap resolution → temporal normalization (against the
+//! article's DCT) → event rules → records.
 
 use crate::article::Article;
 use crate::doc::Doc;
