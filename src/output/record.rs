@@ -88,6 +88,10 @@ pub struct MentionRecord {
     /// for an unlisted model version or a discovered company (then
     /// `entity_id` is null and `entity` the name as found).
     pub in_gazetteer: Option<bool>,
+    /// Company: id of the parent company, for units and subsidiaries
+    /// (`alibaba-cloud` → `alibaba`, `google` → `alphabet`), so that counts
+    /// can be rolled up to one group.
+    pub parent: Option<String>,
 }
 
 /// One event argument: surface, normalized value and mention id.
@@ -290,6 +294,7 @@ fn mention_record(
         percent: None,
         family: None,
         in_gazetteer: None,
+        parent: None,
     };
     match &m.value {
         MentionValue::Entity(e) => {
@@ -300,6 +305,7 @@ fn mention_record(
             r.developer = e.developer.clone();
             r.family = e.family.clone();
             r.in_gazetteer = Some(true);
+            r.parent = e.parent.clone();
         }
         MentionValue::UnlistedModel {
             name,
@@ -379,6 +385,7 @@ pub fn mention_csv_header() -> Vec<String> {
         "percent",
         "family",
         "in_gazetteer",
+        "parent",
     ]
     .map(String::from)
     .to_vec()
@@ -508,6 +515,7 @@ mod tests {
             percent: None,
             family: None,
             in_gazetteer: None,
+            parent: None,
         };
         assert_eq!(inferred_header(&m), mention_csv_header());
         let a = ArticleRecord {
