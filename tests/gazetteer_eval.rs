@@ -123,7 +123,7 @@ fn dev_set_company_ticker_model() {
     }
     // Recorded figures (see the gazetteer issue's closing note): a drop fails.
     let floors = [
-        ("company", 0.95, 0.88),
+        ("company", 0.95, 0.89),
         ("model", 0.97, 0.95),
         ("ticker", 0.98, 0.98),
     ];

@@ -229,6 +229,25 @@ const GENERIC_WORDS: &[&str] = &[
 
 /// Capitalised words that start a run but are not part of the name.
 const LEADING_NOISE: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
     "The",
     "A",
     "An",
@@ -285,7 +304,7 @@ impl Default for DiscoveredRecognizer {
     fn default() -> Self {
         DiscoveredRecognizer {
             angle: Regex::new(r"<([A-Z][A-Za-z0-9&.,'/ \n-]{0,80}?)>").expect("angle regex"),
-            designator: Regex::new(&format!(r" (?:{})(?-u:\b)", DESIGNATORS.join("|")))
+            designator: Regex::new(&format!(r"[ \n](?:{})(?-u:\b)", DESIGNATORS.join("|")))
                 .expect("designator regex"),
             web: Regex::new(r"(?-u:\b)[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*\.com(?-u:\b)")
                 .expect("web regex"),
@@ -607,7 +626,12 @@ fn name_before(text: &str, end: usize) -> Option<Span> {
         if clean.is_empty() {
             break;
         }
-        let line_start = start == 0 || head.as_bytes()[start - 1] == b'\n';
+        // Wire copy wraps lines inside names ("Elders IXL\nLtd"): a single
+        // line break continues the run when the word before it is
+        // capitalised; a blank line, or a line ending in a lowercase word or
+        // a number (a headline, a date line), ends it.
+        let line_start = start == 0
+            || (head.as_bytes()[start - 1] == b'\n' && !wrapped_name(&head[..start - 1]));
         let capital = clean
             .chars()
             .next()
@@ -641,6 +665,19 @@ fn name_before(text: &str, end: usize) -> Option<Span> {
         }
     }
     words.last().map(|&(start, _)| Span::new(start, end))
+}
+
+/// The text before a line break ends in a capitalised word on a line of
+/// its own kind: not after a blank line, not a number or lowercase word.
+fn wrapped_name(before: &str) -> bool {
+    if before.ends_with('\n') || before.is_empty() {
+        return false;
+    }
+    let word = before.rsplit([' ', '\n']).next().unwrap_or("");
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '&' | '.' | '\'' | '-'))
 }
 
 /// Byte offsets where `form` occurs in `text` with no letter or digit on
@@ -722,6 +759,14 @@ mod tests {
                     "British Columbia\nResources Investment Corp",
                     "British Columbia Resources Investment",
                 )],
+            ),
+            (
+                "said a bid for Elders IXL\nLtd on Monday\nFord Grain Co rose",
+                &[],
+                &[
+                    ("Elders IXL\nLtd", "Elders IXL"),
+                    ("Ford Grain Co", "Ford Grain"),
+                ],
             ),
             (
                 "Cargill, Inc. (CARG) grew",

@@ -157,6 +157,10 @@ impl ModelRecognizer {
             let Some(span) = folded.original(whole.start(), whole.end()) else {
                 continue;
             };
+            // Not across a table's column gap or a line break ("ELMO     1").
+            if span_has_gap(span.slice(text)) {
+                continue;
+            }
             let surface = whole.as_str();
             let value = match gazetteer.model_by_key(&model_key(surface)) {
                 Some(e) => MentionValue::Entity(e),
@@ -189,6 +193,9 @@ impl ModelRecognizer {
             let Some(span) = folded.original(m.start(), m.end()) else {
                 continue;
             };
+            if span_has_gap(span.slice(text)) {
+                continue;
+            }
             // The family pattern found it already (`Llama-3.1-405B`).
             if out[first..]
                 .iter()
@@ -225,6 +232,15 @@ impl ModelRecognizer {
             });
         }
     }
+}
+
+/// Two or more whitespace characters in a row, or a line break or tab.
+fn span_has_gap(surface: &str) -> bool {
+    surface.contains(['\n', '\r', '\t'])
+        || surface
+            .chars()
+            .zip(surface.chars().skip(1))
+            .any(|(a, b)| a.is_whitespace() && b.is_whitespace())
 }
 
 #[cfg(test)]
@@ -307,6 +323,7 @@ mod tests {
                 &[("vdr-2b-multi-v1", "unlisted vdr-2b-multi-v1 vdr -")],
             ),
             ("an F-35B jet and the EA-6B Prowler", &[]),
+            ("QWEN      1\nQwen\n3", &[]),
             // Not versions: a year, a version that goes on, no version at all.
             ("GPT 2024 and GPT-4z9 and Qwen team", &[]),
         ];
