@@ -201,8 +201,18 @@ impl Gazetteer {
     }
 
     /// Index of the company listed under `symbol` (`0700.HK`, `BABA`).
+    /// Class shares match in either spelling: `BRK.B` and `BRK-B`.
     pub fn listed_company(&self, symbol: &str) -> Option<usize> {
-        self.by_symbol.get(symbol).copied()
+        self.by_symbol.get(symbol).copied().or_else(|| {
+            let other = if symbol.contains('-') {
+                symbol.replace('-', ".")
+            } else {
+                symbol.replace('.', "-")
+            };
+            (other != symbol)
+                .then(|| self.by_symbol.get(&other).copied())
+                .flatten()
+        })
     }
 
     /// Number of names (canonical names, aliases and their spelling variants)

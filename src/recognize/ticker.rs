@@ -3,12 +3,13 @@
 //! | form | example | symbol | exchange |
 //! | --- | --- | --- | --- |
 //! | numeric code with a Yahoo-style suffix | `9988.HK`, `600519.SS`, `7203.T` | as written, Hong Kong codes with 4 digits (`00700.HK` → `0700.HK`) | from the suffix |
-//! | exchange prefix | `(NYSE: BABA)`, `NASDAQ:NVDA`, `HKEX: 9988` | `BABA`; `9988.HK` for numeric codes | from the prefix |
+//! | exchange prefix | `(NYSE: BABA)`, `NASDAQ:NVDA`, `HKEX: 9988`, and Google Finance's `LON: BP`, `TSX: SHOP`, `ETR: SAP`, `NSE: TCS`, `HKG: 0700`, `SHA:`/`SHE:`, `ASX:`, `OTC:` | `BABA`; `9988.HK` for numeric codes; `BP.L`, `SHOP.TO` | from the prefix |
 //! | Reuters instrument code (RIC) | `BABA.N`, `NVDA.O`, `VOD.L`, `NKKT.T` | `BABA`, `NVDA`, `VOD.L`, `NKKT.T` | `.N` NYSE, `.O`/`.OQ` Nasdaq, `.L` London, `.T` Tokyo, `.F` Frankfurt, `.DE` Xetra, `.S` Zurich, `.PA` Paris, `.AS` Amsterdam, `.MI` Milan, `.TO` Toronto, `.AX` Sydney |
 //! | cashtag (2 to 5 capitals; not LaTeX such as `$AB$`) | `$NVDA` | `NVDA` | from the gazetteer, when it lists the symbol once |
 //! | wire-service code (Reuters-21578) | `Standard Oil Co <SRD>` | `SRD` | unknown |
 //!
-//! Each is linked to the company whose gazetteer listing has the symbol. The
+//! Each is linked to the company whose gazetteer listing has the symbol
+//! (class shares in either spelling: `BRK.B` is the listed `BRK-B`). The
 //! suffixes are Yahoo Finance's (`../shared/corpora/reference/
 //! yahoo_finance_exchange_suffixes.tsv`); exchanges are ISO 10383 MICs.
 
@@ -48,6 +49,16 @@ const EXCHANGES: &[(&str, &str, &str)] = &[
     ("KRX", "XKRX", "KS"),
     ("TWSE", "XTAI", "TW"),
     ("LSE", "XLON", "L"),
+    // Google Finance style prefixes.
+    ("LON", "XLON", "L"),
+    ("TSX", "XTSE", "TO"),
+    ("ETR", "XETR", "DE"),
+    ("NSE", "XNSE", "NS"),
+    ("HKG", "XHKG", "HK"),
+    ("SHA", "XSHG", "SS"),
+    ("SHE", "XSHE", "SZ"),
+    ("ASX", "XASX", "AX"),
+    ("OTC", "OOTC", ""),
 ];
 
 /// Reuters instrument code suffixes -> (MIC, suffix kept in the symbol).
@@ -333,6 +344,23 @@ mod tests {
             (
                 "buy $NVDA at $120 today",
                 &[("$NVDA", "NVDA", Some("XNAS"), Some("nvidia"))],
+            ),
+            (
+                "BP (LON: BP), Shopify (TSX: SHOP) and HKG: 700",
+                &[
+                    ("LON: BP", "BP.L", Some("XLON"), Some("bp")),
+                    ("TSX: SHOP", "SHOP.TO", Some("XTSE"), Some("shopify")),
+                    ("HKG: 700", "0700.HK", Some("XHKG"), Some("tencent")),
+                ],
+            ),
+            (
+                "Berkshire (NYSE: BRK.B) rose",
+                &[(
+                    "NYSE: BRK.B",
+                    "BRK.B",
+                    Some("XNYS"),
+                    Some("berkshire-hathaway"),
+                )],
             ),
             (
                 "Traders bought $AAPL and $TSLA.",
