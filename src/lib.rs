@@ -31,6 +31,7 @@
 pub mod article;
 pub mod doc;
 pub mod error;
+pub mod eval;
 pub mod event;
 pub mod gazetteer;
 pub mod input;

@@ -1,0 +1,8 @@
+//! Scoring newsie's output against gold annotations.
+//!
+//! [`timex`] scores temporal expressions the way TempEval-3 does (UzZaman et
+//! al. 2013, SemEval-2013 Task 1): strict and relaxed span
+//! precision/recall/F1, then attribute accuracy (TIMEX3 type and value) over
+//! the relaxed matches.
+
+pub mod timex;
