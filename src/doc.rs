@@ -49,6 +49,34 @@ impl Doc<'_> {
             .find(|&j| self.mentions[j].kind == kind)
     }
 
+    /// Up to `n` words right before byte `byte` within its clause: the
+    /// sentence, cut at the last comma, semicolon, colon, dash or bracket
+    /// before `byte`. In text order.
+    pub fn clause_words_before(&self, byte: usize, n: usize) -> Vec<&str> {
+        if self.sentences.is_empty() {
+            return Vec::new();
+        }
+        let sent = &self.sentences[self.sentence_of(byte)];
+        let toks = &self.tokens[sent.first_token..sent.end_token];
+        let upto = toks.partition_point(|t| t.span.start < byte);
+        let mut words: Vec<&str> = toks[..upto]
+            .iter()
+            .rev()
+            .take_while(|t| {
+                t.kind != TokenKind::Punct
+                    || !matches!(
+                        t.text(self.text),
+                        "," | ";" | ":" | "(" | ")" | "—" | "–" | "[" | "]"
+                    )
+            })
+            .filter(|t| t.kind == TokenKind::Word)
+            .take(n)
+            .map(|t| t.text(self.text))
+            .collect();
+        words.reverse();
+        words
+    }
+
     /// Up to `n` words right before byte `byte`, within its sentence, in
     /// text order.
     pub fn words_before(&self, byte: usize, n: usize) -> Vec<&str> {

@@ -1,7 +1,7 @@
 //! Mentions: what the recognizers find, before they become output records.
 
 use crate::span::Span;
-use crate::temporal::{DateExpr, Timex};
+use crate::temporal::{DateExpr, Timex, TimexType};
 
 /// The type of a mention, as written in records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -12,7 +12,8 @@ pub enum MentionType {
     Ticker,
     /// An AI model (gazetteer).
     Model,
-    /// A date expression (TIMEX3 DATE).
+    /// A temporal expression (TIMEX3 DATE, TIME, DURATION or SET; the
+    /// record's `timex_type` tells which).
     Date,
     /// An amount of money.
     Money,
@@ -64,6 +65,8 @@ pub enum MentionValue {
     Date {
         /// The recognized expression.
         expr: DateExpr,
+        /// Its TIMEX3 type.
+        timex_type: TimexType,
         /// The normalized value; `None` before normalization.
         timex: Option<Timex>,
     },

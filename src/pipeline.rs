@@ -16,8 +16,10 @@ use crate::markup::{Markup, overlaps_any};
 use crate::mention::{Mention, MentionType, MentionValue};
 use crate::output::record::{self, EventRecord, MentionRecord};
 use crate::recognize::Recognizers;
-use crate::temporal::{normalize, tense_of};
+use crate::span::Span;
+use crate::temporal::{AnchorRef, Context, DateExpr, TimexType, normalize, tense_of};
 use crate::tokenize::{split_sentences, tokenize};
+use jiff::civil::Date;
 
 /// What the pipeline extracts from one article.
 #[derive(Debug, Clone, PartialEq)]
@@ -156,21 +158,123 @@ impl Pipeline {
     }
 }
 
-/// How many words before a date expression decide its tense ("will launch on
-/// Friday" is future; "said on Tuesday it expects" is past).
-const TENSE_WINDOW: usize = 6;
+/// How many words of its clause before a date expression decide its tense
+/// ("will be payable Jan. 3 to stock of record Nov. 16" is future; "they
+/// would appeal the decision, announced Wednesday" is past).
+const TENSE_WINDOW: usize = 10;
 
-/// The temporal stage: every date mention gets its TIMEX3 value.
+/// The temporal stage: every temporal mention gets its TIMEX3 value, in text
+/// order (so "the quarter" and "three days later" see what came before);
+/// expressions anchored to an event come last, once every date they may
+/// count from is known.
 fn normalize_dates(doc: &mut Doc, article: &Article) {
-    for i in 0..doc.mentions.len() {
-        let MentionValue::Date { expr, .. } = doc.mentions[i].value else {
+    let mut last_quarter: Option<(i16, i8)> = None;
+    let mut last_day: Option<(Date, usize)> = None;
+    for event_pass in [false, true] {
+        for i in 0..doc.mentions.len() {
+            let MentionValue::Date {
+                expr, timex_type, ..
+            } = &doc.mentions[i].value
+            else {
+                continue;
+            };
+            let event = match expr {
+                DateExpr::Anchored {
+                    anchor: AnchorRef::Event { start, end },
+                    ..
+                } => Some(Span::new(*start, *end)),
+                _ => None,
+            };
+            if event.is_some() != event_pass {
+                continue;
+            }
+            let (expr, timex_type) = (expr.clone(), *timex_type);
+            let anchor = match (&expr, event) {
+                (_, Some(name)) => event_date(doc, name),
+                (DateExpr::Anchored { .. }, None) => last_day,
+                _ => None,
+            };
+            let ctx = Context {
+                dct: article.dct,
+                tense: tense_of(&doc.clause_words_before(doc.mentions[i].span.start, TENSE_WINDOW)),
+                last_quarter,
+                anchor,
+            };
+            let timex = normalize(&expr, timex_type, &ctx);
+            if let Some(v) = &timex.value {
+                // Only quarters named as such set the context ("a year
+                // earlier" after "the third quarter" must not move it).
+                let named_quarter = matches!(
+                    expr,
+                    DateExpr::InYear {
+                        point: crate::temporal::Point::Quarter(_),
+                        ..
+                    } | DateExpr::Shift {
+                        unit: crate::temporal::Unit::Quarter,
+                        ..
+                    }
+                );
+                if named_quarter
+                    && let Some((y, q)) = v.split_once("-Q")
+                    && let (Ok(y), Ok(q)) = (y.parse(), q.parse())
+                {
+                    last_quarter = Some((y, q));
+                }
+                if timex_type == TimexType::Date
+                    && let Ok(d) = v.parse::<Date>()
+                {
+                    last_day = Some((d, i));
+                }
+            }
+            doc.mentions[i].value = MentionValue::Date {
+                expr,
+                timex_type,
+                timex: Some(timex),
+            };
+        }
+    }
+}
+
+/// How far after a name its date may be written ("the R1 model on January
+/// 20"), in bytes.
+const EVENT_DATE_WINDOW: usize = 40;
+
+/// The date the article gives for the event of the entity named at `name`
+/// (a model or company mention overlapping it): a day-precise date written
+/// within a few words after another mention of the same entity, in the same
+/// sentence, with no other mention between ("DeepSeek's recent releases —
+/// the V3-powered assistant on January 10 and the R1 model on January 20").
+fn event_date(doc: &Doc, name: Span) -> Option<(Date, usize)> {
+    let key = |m: &Mention| match &m.value {
+        MentionValue::Entity(e) => Some(format!("#{e}")),
+        MentionValue::UnlistedModel { name, .. } => Some(name.clone()),
+        _ => None,
+    };
+    let named = doc
+        .mentions
+        .iter()
+        .find(|m| m.span.start < name.end && name.start < m.span.end)
+        .and_then(key)?;
+    for (j, m) in doc.mentions.iter().enumerate() {
+        if key(m).as_deref() != Some(named.as_str()) {
+            continue;
+        }
+        let sentence = doc.sentences.get(doc.sentence_of(m.span.start))?.span;
+        let Some(next) = doc.mentions.get(j + 1) else {
             continue;
         };
-        let tense = tense_of(&doc.words_before(doc.mentions[i].span.start, TENSE_WINDOW));
-        let timex = normalize(expr, article.dct, tense);
-        doc.mentions[i].value = MentionValue::Date {
-            expr,
-            timex: Some(timex),
-        };
+        if next.span.start > m.span.end + EVENT_DATE_WINDOW || next.span.start >= sentence.end {
+            continue;
+        }
+        if let MentionValue::Date {
+            timex_type: TimexType::Date,
+            timex: Some(t),
+            ..
+        } = &next.value
+            && let Some(d) = t.value.as_deref().and_then(|v| v.parse::<Date>().ok())
+        {
+            return Some((d, j + 1));
+        }
     }
+    None
 }

@@ -151,11 +151,26 @@ fn evaluate(pipeline: &Pipeline, set: &str, docs: &[GoldDoc]) -> TimexScores {
                     } else {
                         "wrong type"
                     };
+                    let before: String = doc.text.chars().take(g.start).collect();
+                    let context: String = before
+                        .chars()
+                        .rev()
+                        .take(70)
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                        .collect();
                     (
                         what,
                         format!(
-                            "{:?} {} {:?} / gold {:?} {} {:?}",
-                            p.text, p.timex_type, p.value, g.text, g.timex_type, g.value
+                            "{:?} {} {:?} / gold {:?} {} {:?} after {:?}",
+                            p.text,
+                            p.timex_type,
+                            p.value,
+                            g.text,
+                            g.timex_type,
+                            g.value,
+                            context.replace('\n', " ")
                         ),
                     )
                 }

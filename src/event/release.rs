@@ -36,7 +36,7 @@ use crate::doc::Doc;
 use crate::gazetteer::Gazetteer;
 use crate::mention::{MentionType, MentionValue};
 use crate::span::Span;
-use crate::temporal::{Tense, tense_of};
+use crate::temporal::{Tense, TimexType, tense_of};
 use crate::tokenize::{Token, TokenKind};
 
 /// Verb forms that trigger a release on their own.
@@ -782,12 +782,23 @@ fn developer_of(doc: &Doc, gazetteer: &Gazetteer, product: Option<usize>) -> Opt
     })
 }
 
+/// True for DATE and TIME expressions (not durations or sets).
+fn is_point_in_time(v: &MentionValue) -> bool {
+    matches!(
+        v,
+        MentionValue::Date {
+            timex_type: TimexType::Date | TimexType::Time,
+            ..
+        }
+    )
+}
+
 /// The sentence's first date after the trigger, else its last before it.
 fn sentence_date(doc: &Doc, s: usize, trigger: Span) -> Option<Argument> {
     let sentence = doc.sentences[s].span;
     let dates: Vec<usize> = doc
         .mentions_in(sentence)
-        .filter(|&m| doc.mentions[m].kind == MentionType::Date)
+        .filter(|&m| is_point_in_time(&doc.mentions[m].value))
         .collect();
     let m = dates
         .iter()

@@ -14,6 +14,7 @@ use crate::event::{Event, ROLES, SPANLESS_ROLES};
 use crate::gazetteer::Gazetteer;
 use crate::mention::{Mention, MentionValue};
 use crate::span::CharMap;
+use crate::temporal::Anchor;
 
 /// Version of the record schema; bumped on any incompatible change.
 pub const SCHEMA_VERSION: &str = "1";
@@ -69,13 +70,17 @@ pub struct MentionRecord {
     pub company: Option<String>,
     /// Model: id of the developer company.
     pub developer: Option<String>,
-    /// Date: TIMEX3 value (`2025-01-29`), null when unresolved.
+    /// Date: TIMEX3 value (`2025-01-29`, `2024-Q3`, `P3W`, `PRESENT_REF`,
+    /// `2025-01-10/2025-01-12`), null when unresolved.
     pub value: Option<String>,
-    /// Date: TIMEX3 type (`DATE`).
+    /// Date: TIMEX3 type (`DATE`, `TIME`, `DURATION`, `SET`).
     pub timex_type: Option<&'static str>,
-    /// Date: `none` (absolute), `dct` (resolved against the DCT) or
-    /// `unresolved` (relative, no DCT: value null).
-    pub anchor: Option<&'static str>,
+    /// Date: what the value was computed from: `none` (absolute), `dct`
+    /// (the document creation time), the id of another mention (`m7`: "two
+    /// days after DeepSeek-R1's launch" counts from the date given for that
+    /// launch), or `unresolved` (relative with nothing to resolve it
+    /// against, such as no DCT: value null).
+    pub anchor: Option<String>,
     /// Money: amount in units of `currency`.
     pub amount: Option<Number>,
     /// Money: ISO 4217 code.
@@ -203,6 +208,11 @@ impl Level {
     }
 }
 
+/// The record id of mention `i` (0-based, in text order): `m1`, `m2`, …
+fn mention_id(i: usize) -> String {
+    format!("m{}", i + 1)
+}
+
 /// Builds the mention and event records of one article.
 pub fn records(
     article: &str,
@@ -211,7 +221,6 @@ pub fn records(
     gazetteer: &Gazetteer,
 ) -> (Vec<MentionRecord>, Vec<EventRecord>) {
     let chars = CharMap::new(doc.text);
-    let mention_id = |i: usize| format!("m{}", i + 1);
     let mentions = doc
         .mentions
         .iter()
@@ -342,8 +351,11 @@ fn mention_record(
             if let Some(t) = timex {
                 r.value = t.value.clone();
                 r.normalized = t.value.clone();
-                r.timex_type = Some(t.timex_type);
-                r.anchor = Some(t.anchor.as_str());
+                r.timex_type = Some(t.timex_type.as_str());
+                r.anchor = Some(match t.anchor {
+                    Anchor::Mention(i) => mention_id(i),
+                    a => a.as_str().to_string(),
+                });
             }
         }
         MentionValue::Money { amount, currency } => {

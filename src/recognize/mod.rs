@@ -1,17 +1,18 @@
-//! Pattern recognizers, one file each: tickers, money, percentages, dates.
+//! Pattern recognizers, one file each: tickers, model families, discovered
+//! companies, money, percentages, temporal expressions.
 //!
 //! Every recognizer compiles its regular expressions once (at
 //! [`Recognizers::new`]) and appends candidate [`Mention`]s; overlaps
 //! between recognizers and with gazetteer matches are settled afterwards by
 //! [`crate::resolve`].
 
-pub mod date;
 pub mod discovered;
 pub mod model;
 pub mod money;
 pub mod number;
 pub mod percent;
 pub mod ticker;
+pub mod timex;
 
 use crate::gazetteer::Gazetteer;
 use crate::mention::Mention;
@@ -24,7 +25,7 @@ pub struct Recognizers {
     discovered: discovered::DiscoveredRecognizer,
     money: money::MoneyRecognizer,
     percent: percent::PercentRecognizer,
-    date: date::DateRecognizer,
+    timex: timex::TimexRecognizer,
 }
 
 impl Recognizers {
@@ -37,7 +38,7 @@ impl Recognizers {
             discovered: discovered::DiscoveredRecognizer::default(),
             money: money::MoneyRecognizer::default(),
             percent: percent::PercentRecognizer::default(),
-            date: date::DateRecognizer::default(),
+            timex: timex::TimexRecognizer::default(),
         }
     }
 
@@ -50,6 +51,6 @@ impl Recognizers {
         self.discovered.find(text, out);
         self.money.find(text, out);
         self.percent.find(text, out);
-        self.date.find(text, out);
+        self.timex.find(text, out);
     }
 }
