@@ -57,16 +57,21 @@ pub enum DctSource {
     FrontMatter,
     /// The `published`, `date` or `dct` field of a JSON record.
     Json,
+    /// A date line or wire dateline at the top of the text
+    /// ([`dateline_dct`]), for articles whose metadata has none.
+    Dateline,
     /// The `--published` option (used only for articles that carry none).
     Option,
 }
 
 impl DctSource {
-    /// The name used in records: `front_matter`, `json` or `option`.
+    /// The name used in records: `front_matter`, `json`, `dateline` or
+    /// `option`.
     pub fn as_str(self) -> &'static str {
         match self {
             DctSource::FrontMatter => "front_matter",
             DctSource::Json => "json",
+            DctSource::Dateline => "dateline",
             DctSource::Option => "option",
         }
     }
@@ -111,6 +116,75 @@ pub fn parse_dct(value: &str) -> Result<(Date, Option<String>), String> {
     Err(format!(
         "unrecognized publication date {value:?} (expected ISO 8601 like 2025-01-29 or DD-MON-YYYY like 26-FEB-1987)"
     ))
+}
+
+/// How many lines from the top a date line may be (headline, byline…).
+const DATELINE_LINES: usize = 5;
+
+/// The publication date written at the top of an article's text, for
+/// articles whose metadata has none:
+/// - a **date line**: a line that is only a full date, as Wikinews and many
+///   sites print under the headline (`March 06, 2005`, `Tuesday, 6 March
+///   2005`, `2005-03-06`), within the first five lines;
+/// - a **wire dateline** opening a line (`CLEVELAND, Feb 26 -`, `BEIJING,
+///   Jan. 29 (Reuters) -`): its month and day, in the year given (or, without
+///   one, the year of `year_hint`'s date that puts the day nearest to it, as
+///   `--published` gives).
+///
+/// ```
+/// use newsie::article::dateline_dct;
+/// assert_eq!(dateline_dct("Boeing wins\nMarch 06, 2005\nBoeing said...", None).unwrap().to_string(), "2005-03-06");
+/// let hint = jiff::civil::date(1987, 3, 1);
+/// assert_eq!(dateline_dct("CLEVELAND, Feb 26 - LTV said...", Some(hint)).unwrap().to_string(), "1987-02-26");
+/// assert_eq!(dateline_dct("CLEVELAND, Feb 26 - LTV said...", None), None);
+/// ```
+pub fn dateline_dct(text: &str, year_hint: Option<Date>) -> Option<Date> {
+    use std::sync::LazyLock;
+    const MONTH: &str = r"(?P<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?";
+    static DATE_LINE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(&format!(
+            r"^\s*(?:[A-Z][a-z]+,?\s+)?(?:{MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+{m2}\s+(?P<y2>\d{{4}})|(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))\s*$",
+            m2 = MONTH.replace("?P<m>", "?P<m2>")
+        ))
+        .expect("date line regex")
+    });
+    static WIRE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(&format!(
+            r"^\s*[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][A-Za-z.\- ]+)?,\s+{MONTH}\s+(?P<d>\d{{1,2}})(?:,?\s+(?P<y>\d{{4}}))?\s*(?:\([A-Za-z ]+\)\s*)?[-–—]"
+        ))
+        .expect("wire dateline regex")
+    });
+    let month = |m: &str| month_from_abbrev(&m[..3]);
+    for line in text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(DATELINE_LINES)
+    {
+        if let Some(c) = DATE_LINE.captures(line) {
+            let get = |a: &str, b: &str| c.name(a).or(c.name(b)).map(|m| m.as_str());
+            if let (Some(y), Some(m), Some(d)) = (c.name("iy"), c.name("im"), c.name("id")) {
+                return Date::new(
+                    y.as_str().parse().ok()?,
+                    m.as_str().parse().ok()?,
+                    d.as_str().parse().ok()?,
+                )
+                .ok();
+            }
+            let (y, m, d) = (get("y", "y2")?, get("m", "m2")?, get("d", "d2")?);
+            return Date::new(y.parse().ok()?, month(m)?, d.parse().ok()?).ok();
+        }
+        if let Some(c) = WIRE.captures(line) {
+            let (m, d) = (month(&c["m"])?, c["d"].parse::<i8>().ok()?);
+            if let Some(y) = c.name("y") {
+                return Date::new(y.as_str().parse().ok()?, m, d).ok();
+            }
+            let hint = year_hint?;
+            return (hint.year() - 1..=hint.year() + 1)
+                .filter_map(|y| Date::new(y, m, d).ok())
+                .min_by_key(|c| hint.until(*c).map_or(i32::MAX, |s| s.get_days().abs()));
+        }
+    }
+    None
 }
 
 /// `YYYY-MM-DD`, optionally followed by `T` or a space and a time of day.

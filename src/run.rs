@@ -14,7 +14,7 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::article::{Article, DctSource};
+use crate::article::{Article, DctSource, dateline_dct};
 use crate::error::Result;
 use crate::input::{self, Item};
 use crate::output::{ArticleRecord, Level, NoticeRecord, Writer};
@@ -117,10 +117,12 @@ pub fn run(
                             format!("repeated article id {:?}", article.id),
                         ))
                     } else {
-                        if article.dct.is_none()
-                            && let Some(d) = config.published
-                        {
-                            article = article.with_dct(d, DctSource::Option);
+                        if article.dct.is_none() {
+                            if let Some(d) = dateline_dct(&article.text, config.published) {
+                                article = article.with_dct(d, DctSource::Dateline);
+                            } else if let Some(d) = config.published {
+                                article = article.with_dct(d, DctSource::Option);
+                            }
                         }
                         Ok(Pending { article, warnings })
                     }

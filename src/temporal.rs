@@ -407,10 +407,14 @@ pub enum DateExpr {
         /// How many (negative: before the DCT).
         n: i32,
     },
+    /// "the weekend": the last one in past-tense text on a weekday, else
+    /// the DCT week's ("this weekend" is a [`DateExpr::Shift`]).
+    Weekend,
     /// "a year ago", "a year earlier", "year-ago" (see the module docs).
     YearAgo,
-    /// "the quarter", "the latest quarter" (see the module docs).
-    ContextQuarter,
+    /// "the quarter" (see the module docs); "the 1988 quarter" keeps its
+    /// written year.
+    ContextQuarter(Option<i16>),
     /// A day with a time: `Friday morning`, `tonight`, `3 p.m. Monday`.
     At {
         /// The day.
@@ -503,7 +507,6 @@ const FUTURE_WORDS: &[&str] = &[
     "would",
     "upcoming",
     "forthcoming",
-    "next",
     "expects",
     "expect",
     "payable",
@@ -652,11 +655,8 @@ fn relative_value(expr: &DateExpr, dct: Date, ctx: &Context) -> Option<String> {
         DateExpr::Weekday { weekday, direction } => {
             resolve_weekday(*weekday, *direction, dct, ctx.tense).map(|d| d.to_string())
         }
-        DateExpr::Shift {
-            unit: Unit::Weekend,
-            n: 0,
-        } => {
-            // "the weekend": in past-tense text on a weekday, the one before.
+        DateExpr::Weekend => {
+            // In past-tense text on a weekday, the one before.
             let back = ctx.tense == Tense::Past
                 && !matches!(dct.weekday(), Weekday::Saturday | Weekday::Sunday);
             let d = shift_date(dct, Unit::Week, if back { -1 } else { 0 })?;
@@ -667,7 +667,7 @@ fn relative_value(expr: &DateExpr, dct: Date, ctx: &Context) -> Option<String> {
             Some((y, q)) => format!("{:04}-Q{q}", y - 1),
             None => format!("{:04}", dct.year() - 1),
         }),
-        DateExpr::ContextQuarter => {
+        DateExpr::ContextQuarter(year) => {
             let (y, q) = ctx.last_quarter.unwrap_or_else(|| {
                 let q = quarter_of(dct);
                 if q == 1 {
@@ -676,7 +676,7 @@ fn relative_value(expr: &DateExpr, dct: Date, ctx: &Context) -> Option<String> {
                     (dct.year(), q - 1)
                 }
             });
-            Some(format!("{y:04}-Q{q}"))
+            Some(format!("{:04}-Q{q}", year.unwrap_or(y)))
         }
         DateExpr::At { day, time } => {
             let day = relative_value(day, dct, ctx)?;
@@ -858,9 +858,11 @@ fn pick_year(point: Point, year: YearRef, dct: Date, tense: Tense) -> Option<i16
     }
 }
 
-/// The year of a day-sized `point` nearest to the DCT (or, in the future
-/// tense, the first on or after it); a written weekday that fits one of the
-/// nearby years decides.
+/// The year of a day-sized `point`: in the future tense the first on or
+/// after the DCT; otherwise the coming one when it is at most two months
+/// ahead ("payable Jan. 2" in a November article), else the latest on or
+/// before the DCT ("the year ended March 31" in October). A written weekday
+/// that fits one of the nearby years decides.
 fn nearest_day(point: Point, weekday: Option<Weekday>, dct: Date, tense: Tense) -> Option<i16> {
     let candidates: Vec<(i16, Date)> = (dct.year() - 1..=dct.year() + 1)
         .filter_map(|y| interval(point, y).map(|(d, _)| (y, d)))
@@ -876,10 +878,25 @@ fn nearest_day(point: Point, weekday: Option<Weekday>, dct: Date, tense: Tense) 
     }
     match tense {
         Tense::Future => candidates.into_iter().find(|(_, d)| *d >= dct).map(|c| c.0),
-        Tense::Past => candidates
-            .into_iter()
-            .min_by_key(|(_, d)| distance(d))
-            .map(|c| c.0),
+        // As for months: the coming one when it is at most two months
+        // ahead, else the latest before the DCT.
+        Tense::Past => {
+            let ahead = candidates.iter().find(|(_, d)| *d >= dct);
+            match ahead {
+                Some(&(y, d))
+                    if (i32::from(d.month()) - i32::from(dct.month())).rem_euclid(12)
+                        <= MONTHS_AHEAD
+                        && dct.until(d).is_ok_and(|s| s.get_days() < 92) =>
+                {
+                    Some(y)
+                }
+                _ => candidates
+                    .iter()
+                    .rev()
+                    .find(|(_, d)| *d <= dct)
+                    .map(|c| c.0),
+            }
+        }
     }
 }
 

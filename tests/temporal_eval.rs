@@ -17,7 +17,7 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::{read_jsonl_gz, shared};
-use newsie::article::{DctSource, parse_dct};
+use newsie::article::{DctSource, dateline_dct, parse_dct};
 use newsie::eval::timex::{Alignment, Timex3, TimexScores};
 use newsie::gazetteer::GazetteerSource;
 use newsie::{Article, Pipeline};
@@ -108,8 +108,12 @@ fn evaluate(pipeline: &Pipeline, set: &str, docs: &[GoldDoc]) -> TimexScores {
     let mut errors: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for doc in docs {
         let mut article = Article::new(doc.id.as_str(), doc.text.as_str());
+        // As `newsie extract` does: the record's DCT, else the date line
+        // (one MEANTIME record's DCT is malformed, one is missing).
         if let Some((dct, _)) = doc.dct.as_deref().and_then(|d| parse_dct(d).ok()) {
             article = article.with_dct(dct, DctSource::Json);
+        } else if let Some(dct) = dateline_dct(&doc.text, None) {
+            article = article.with_dct(dct, DctSource::Dateline);
         }
         let pred: Vec<Timex3> = pipeline
             .process(&article)

@@ -39,11 +39,27 @@ use crate::temporal::{
     YearRef,
 };
 
-/// ASCII word boundary (Unicode `\b` keeps the regex engine off its DFA).
+/// ASCII word boundary (Unicode `(?-u:\b)` keeps the regex engine off its DFA).
 const B: &str = r"(?-u:\b)";
 /// Month names; abbreviations may take a period (`Jan.`), full names do not
 /// (so a sentence's final period stays out of `30 September.`).
 const MONTHS: &str = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?-u:\b)\.?)";
+/// Full month names (a bare abbreviation without its period is too loose:
+/// "Mar", "Jan").
+const FULL_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 const WEEKDAYS: &str = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 /// A day of the month.
 const DAY: &str = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?";
@@ -103,6 +119,11 @@ const MONTH_CUES: &[&str] = &[
     "every",
     "until",
     "within",
+];
+/// Nouns after a bare month that make it the month: "January sales".
+const MONTH_NOUNS: &[&str] = &[
+    "sales", "figures", "data", "report", "results", "survey", "meeting", "deadline", "election",
+    "issue", "edition", "release", "numbers", "reading", "payrolls", "retail",
 ];
 /// Count nouns after a four-digit number that make it a quantity:
 /// `2000 people`.
@@ -290,7 +311,7 @@ impl Default for TimexRecognizer {
             // the third quarter [of 2024], fiscal third-quarter, the first half of last year
             (
                 format!(
-                    r"{B}(?:(?P<the>(?i:the))\s+)?(?:(?P<ry1>(?i:this|last|next))\s+year['’]s\s+)?(?:(?i:fiscal)\s+)?(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|latest|current|past|previous|last|next|same|year-earlier|year-ago|year-before))[-\s]+(?:(?i:fiscal)[-\s]+)?(?P<u>(?i:quarter|half)){B}(?:\s+of\s+(?:(?i:fiscal(?:\s+year)?|the\s+(?:fiscal\s+)?year)\s+)?(?P<y>{YEAR4}){B}|\s+(?P<y2>{YEAR4}){B}|\s+(?:of\s+)?(?P<ry>this|last|next)\s+year{B}|\s+of\s+(?P<the_year>the\s+(?:fiscal\s+)?year){B})?"
+                    r"{B}(?:(?P<the>(?i:the))\s+)?(?:(?P<ry1>(?i:this|last|next))\s+year['’]s\s+|(?P<yq>{YEAR4})\s+|(?P<ya>(?i:year-ago|year-earlier|year-before))\s+)?(?:(?i:fiscal)\s+)?(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|latest|current|past|previous|last|next|same|year-earlier|year-ago|year-before))[-\s]+(?:(?i:fiscal)[-\s]+)?(?P<u>(?i:quarter|half)){B}(?:\s+of\s+(?:(?i:fiscal(?:\s+year)?|the\s+(?:fiscal\s+)?year)\s+)?(?P<y>{YEAR4}){B}|\s+(?P<y2>{YEAR4}){B}|\s+(?:of\s+)?(?P<ry>this|last|next)\s+year{B}|\s+of\s+(?P<the_year>the\s+(?:fiscal\s+)?year){B})?"
                 ),
                 build_quarter,
             ),
@@ -303,12 +324,18 @@ impl Default for TimexRecognizer {
             ),
             // the quarter, the latest quarter
             (
-                r"(?i:\bthe\s+(?:latest\s+|most\s+recent\s+)?quarter)(?-u:\b)(?:[^-\w]|$)".to_string(),
+                format!(r"(?i:(?-u:\b)the\s+(?:(?P<latest>latest|most\s+recent)\s+(?:quarter|period)|(?P<y>{YEAR4})\s+(?:quarter|period)|quarter))(?-u:\b)(?:[^-\w]|$)"),
                 |c, _| {
                     let m = c.get(0)?;
+                    // "the latest quarter" is the last full one before the
+                    // DCT; "the quarter" the one last named.
+                    let expr = match c.name("latest") {
+                        Some(_) => DateExpr::Shift { unit: Unit::Quarter, n: -1 },
+                        None => DateExpr::ContextQuarter(c.name("y").and_then(|y| y.as_str().parse().ok())),
+                    };
                     let end = m.start() + m.as_str().trim_end_matches(|ch: char| !ch.is_alphabetic()).len();
                     Some(Reading {
-                        expr: DateExpr::ContextQuarter,
+                        expr,
                         ty: TimexType::Date,
                         span: Some(Span::new(m.start(), end)),
                     })
@@ -316,7 +343,7 @@ impl Default for TimexRecognizer {
             ),
             // 1998, fiscal 1989
             (
-                format!(r"{B}(?P<fy>(?i:fiscal(?:\s+year)?)\s+|FY\s*)?(?P<y>{YEAR4}){B}"),
+                format!(r"{B}(?:(?P<fy>(?i:fiscal(?:\s+year)?)\s+|FY\s*)|(?P<pre>(?i:mid|early|late|pre|post))-)?(?P<y>{YEAR4}){B}"),
                 build_year,
             ),
             // FY24
@@ -327,17 +354,24 @@ impl Default for TimexRecognizer {
             // the 1990s, the mid-'80s
             (
                 format!(
-                    r"{B}(?:(?i:the)\s+)?(?:(?i:early|mid|late)[-\s]+)?(?:(?P<c>1[89]|20)(?P<d>\d)0|['’](?P<d2>\d)0)s{B}"
+                    r"{B}(?:(?i:the)\s+)?(?:(?i:early|mid|late)[-\s]+)?(?:(?P<c>1[89]|20)(?P<d>\d)0|['’](?P<d2>\d)0|(?P<d3>[2-9])0)s{B}"
                 ),
-                |c, _| {
-                    let decade = match (c.name("c"), c.name("d"), c.name("d2")) {
-                        (Some(c), Some(d), _) => format!("{}{}", c.as_str(), d.as_str()),
-                        (_, _, Some(d)) => {
-                            let d = d.as_str();
-                            // '20s..'90s are the 1900s, '00s and '10s the 2000s.
-                            if d < "2" { format!("20{d}") } else { format!("19{d}") }
+                |c, text| {
+                    let whole = c.get(0)?;
+                    let decade = if let (Some(c), Some(d)) = (c.name("c"), c.name("d")) {
+                        format!("{}{}", c.as_str(), d.as_str())
+                    } else {
+                        // "the '90s", "the 70s and 80s" (not "in his 70s"):
+                        // '20s to '90s are the 1900s, '00s and '10s the 2000s.
+                        let d = c.name("d2").or(c.name("d3"))?.as_str();
+                        if c.name("d3").is_some()
+                            && !["the", "early", "mid", "late", "and", "or", "of"]
+                                .contains(&prev_word(text, whole.start()).to_lowercase().as_str())
+                            && !whole.as_str().to_lowercase().starts_with("the")
+                        {
+                            return None;
                         }
-                        _ => return None,
+                        if d < "2" { format!("20{d}") } else { format!("19{d}") }
                     };
                     read(DateExpr::Fixed(decade), TimexType::Date)
                 },
@@ -392,13 +426,32 @@ impl Default for TimexRecognizer {
                 ),
                 build_shift,
             ),
-            // the end of the year, the year, the weekend
+            // the end of the year, the fiscal year, the week, the weekend
             (
                 format!(
-                    r"{B}(?:(?P<mod>(?i:(?:the\s+)?(?:end|beginning|start|middle|rest|remainder)\s+of|earlier\s+in|later\s+in|over))\s+)?(?P<the>(?i:the))\s+(?P<u>(?i:year|weekend)){B}(?:[^-\w]|$)"
+                    r"{B}(?:(?P<mod>(?i:(?:the\s+)?(?:end|beginning|start|middle|rest|remainder)\s+of|earlier\s+in|later\s+in|over))\s+)?(?P<the>(?i:the))\s+(?:(?i:fiscal|financial|full|entire|whole|current|latest)\s+)?(?P<u>(?i:year|week|weekend|day)){B}(?:[^-\w]|$)"
                 ),
-                |c, _| {
+                |c, text| {
                     let unit = unit_of(&c["u"])?;
+                    let after = text[c.name("u")?.end()..].trim_start().to_lowercase();
+                    // "the year ended March 31": a fiscal year's length.
+                    if unit == Unit::Year && (after.starts_with("ended") || after.starts_with("ending")) {
+                        let start = c.name("the")?.start();
+                        return Some(Reading { expr: DateExpr::Fixed("P1Y".to_string()), ty: TimexType::Duration, span: Some(Span::new(start, c.name("u")?.end())) });
+                    }
+                    // "the day" is the story's day only in market reports:
+                    // "ended the day at", "for the day".
+                    if unit == Unit::Day
+                        && (c.name("mod").is_some()
+                            || !["end", "ended", "ending", "finish", "finished", "for", "during", "close", "closed", "closing", "start", "started", "began"]
+                                .contains(&prev_word(text, c.name("the")?.start()).to_lowercase().as_str()))
+                    {
+                        return None;
+                    }
+                    if unit == Unit::Weekend {
+                        let start = c.name("the")?.start();
+                        return Some(Reading { expr: DateExpr::Weekend, ty: TimexType::Date, span: Some(Span::new(start, c.name("u")?.end())) });
+                    }
                     // "earlier in the year", "over the weekend": only "the year" is the expression.
                     let start = match c.name("mod") {
                         Some(md) if !md.as_str().to_lowercase().contains(" of") => c.name("the")?.start(),
@@ -413,10 +466,11 @@ impl Default for TimexRecognizer {
             ),
             // year-end, year-ago, the year-earlier quarter
             (
-                r"(?i)\b(?:(?P<ye>year[-\s]end)|(?P<the>the\s+)?year-(?:ago|earlier)(?P<noun>\s+(?:quarter|period|level|results|figure)s?)?)(?-u:\b)".to_string(),
+                r"(?i)(?-u:\b)(?:(?P<ye>year[-\s]end)|(?P<the>the\s+)?year-(?:ago|earlier)(?P<noun>\s+(?:quarter|period|level|results|figure)s?)?)(?-u:\b)".to_string(),
                 |c, _| {
                     if c.name("ye").is_some() {
-                        return read(DateExpr::Shift { unit: Unit::Year, n: 0 }, TimexType::Date);
+                        let point = Point::Day { month: 12, day: 31, weekday: None };
+                        return read(DateExpr::InYear { point, year: YearRef::Tense }, TimexType::Date);
                     }
                     let m = c.get(0)?;
                     // "the" belongs to the expression only with a noun after it.
@@ -459,7 +513,7 @@ impl Default for TimexRecognizer {
             // the past three weeks, 24 hours, several months, five-year
             (
                 format!(
-                    r"{B}(?:(?P<q>(?i:about|nearly|almost|roughly|around|approximately|just|only|more\s+than|less\s+than|no\s+more\s+than|over|under|at\s+least|up\s+to|within))\s+)?(?:(?P<the>(?i:the))\s+)?(?:(?P<adj>(?i:past|last|next|previous|first|final|coming|following|latest|recent|preceding|prior|remaining|initial))\s+)?(?P<n>{NUM})(?:\s+(?i:more|additional|straight|consecutive|full))?(?:\s+|-)(?P<u>{UNIT}){B}(?P<adjsuffix>-(?:old|long))?"
+                    r"{B}(?:(?P<q>(?i:about|nearly|almost|roughly|around|approximately|just|only|more\s+than|less\s+than|no\s+more\s+than|over|under|at\s+least|up\s+to|within))\s+)?(?:(?P<the>(?i:the))\s+)?(?:(?P<adj>(?i:past|last|next|previous|first|final|coming|following|latest|recent|preceding|prior|remaining|initial))\s+)?(?P<n>{NUM})(?:\s+(?i:more|additional|straight|consecutive|full|trading|business|working|calendar))?(?:\s+|-)(?P<u>{UNIT}){B}(?P<adjsuffix>-(?:old|long))?"
                 ),
                 build_duration,
             ),
@@ -504,7 +558,7 @@ impl Default for TimexRecognizer {
             ),
             // daily, weekly, annually
             (
-                r"(?i)\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)(?-u:\b)".to_string(),
+                r"(?i)(?-u:\b)(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)(?-u:\b)".to_string(),
                 |c, _| {
                     let v = match c["adv"].to_lowercase().as_str() {
                         "hourly" => "PT1H",
@@ -520,7 +574,7 @@ impl Default for TimexRecognizer {
             ),
             // $5 a month, 10% a year
             (
-                r"(?i)\b(?:a|an|per)\s+(?P<u>year|month|week|day|hour|quarter)\b".to_string(),
+                r"(?i)(?-u:\b)(?:a|an|per)\s+(?P<u>year|month|week|day|hour|quarter)(?-u:\b)".to_string(),
                 |c, text| {
                     let m = c.get(0)?;
                     let before = text[..m.start()].trim_end();
@@ -534,8 +588,35 @@ impl Default for TimexRecognizer {
             ),
             // now, currently, recently, the past, the future
             (
-                r"(?i)\b(?P<r>now|currently|current|recently|recent|lately|nowadays|these\s+days|the\s+past|(?:the\s+)?(?:near|distant|foreseeable)\s+future|the\s+future)(?-u:\b)".to_string(),
+                r"(?i)(?-u:\b)(?P<r>now|currently|current|recently|recent|lately|nowadays|these\s+days|the\s+past|(?:the\s+)?(?:near|distant|foreseeable)\s+future|the\s+future)(?-u:\b)".to_string(),
                 build_ref,
+            ),
+            // the same day, the next day, the day before: the last date named
+            (
+                r"(?i)(?-u:\b)(?:the\s+(?P<rel>same|next|following|previous|preceding)\s+(?P<u>day|week|month)|(?P<that>that)\s+(?P<u2>day)|the\s+(?P<u3>day)\s+(?P<ba>before|after)(?:\s+(?:that|yesterday|tomorrow))?)(?-u:\b)".to_string(),
+                |c, _| {
+                    let m = c.get(0)?;
+                    // "the day before yesterday" is a rule of its own.
+                    if c.name("ba").is_some() && m.as_str().to_lowercase().ends_with(['y', 'w']) {
+                        return None;
+                    }
+                    let unit = unit_of(c.name("u").or(c.name("u2")).or(c.name("u3"))?.as_str())?;
+                    let n = match (c.name("rel").map(|r| r.as_str().to_lowercase()), c.name("ba").map(|b| b.as_str().to_lowercase())) {
+                        (Some(r), _) if r == "same" => 0,
+                        (Some(r), _) if r == "previous" || r == "preceding" => -1,
+                        (Some(_), _) => 1,
+                        (None, Some(b)) if b == "before" => -1,
+                        (None, Some(_)) => 1,
+                        (None, None) => 0,
+                    };
+                    // As in narrative: counted from the date last named.
+                    read(DateExpr::Anchored { unit, n, anchor: AnchorRef::Previous }, TimexType::Date)
+                },
+            ),
+            // the near term, the long term
+            (
+                r"(?i)(?-u:\b)the\s+(?P<t>near|short|long)[-\s]term(?-u:\b)".to_string(),
+                |_, _| read(DateExpr::Fixed("FUTURE_REF".to_string()), TimexType::Date),
             ),
             // Christmas, Thanksgiving 2024, the first day of the Lunar New Year
             (
@@ -890,12 +971,15 @@ fn duration_value(n: &str, unit: &str) -> Option<String> {
         "month" => (false, "M", 1),
         "quarter" => (false, "Q", 1),
         "year" => (false, "Y", 1),
-        "decade" => (false, "DE", 1),
+        "decade" => (false, "Y", 10),
         "century" | "centurie" => (false, "CE", 1),
         _ => return None,
     };
     let n = match (factor, n.parse::<u32>()) {
-        (2, Ok(k)) => (2 * k).to_string(),
+        (1, _) => n.to_string(),
+        (f, Ok(k)) => (f * k).to_string(),
+        // "several decades": vague, in the unit's own code.
+        (10, Err(_)) => return Some(format!("P{n}DE")),
         _ => n.to_string(),
     };
     Some(format!("P{}{n}{code}", if time { "T" } else { "" }))
@@ -1062,12 +1146,17 @@ fn build_month(c: &Captures<'_>, text: &str) -> Option<Reading> {
         (None, None, Some(_)) => YearRef::Dct(0),
         (None, None, None) => {
             // A bare month needs a cue: "in March", "early May".
-            let abbreviated = c["m"].len() <= 5
-                && !c["m"].ends_with('.')
-                && c["m"] != *"May"
-                && c["m"] != *"June"
-                && c["m"] != *"July";
-            if c.name("mod").is_none() && (!cue_before(text, whole.start()) || abbreviated) {
+            let abbreviated = !c["m"].ends_with('.') && !FULL_MONTHS.contains(&&c["m"]);
+            // "their January sales": a month before a noun of periodic data.
+            let next = text[whole.end()..]
+                .trim_start()
+                .split(|ch: char| !ch.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            let data_noun = MONTH_NOUNS.contains(&next);
+            if c.name("mod").is_none()
+                && (!(cue_before(text, whole.start()) || data_noun) || abbreviated)
+            {
                 return None;
             }
             YearRef::Tense
@@ -1159,27 +1248,58 @@ fn build_quarter(c: &Captures<'_>, _: &str) -> Option<Reading> {
                 4
             }
         }
+        // "the last half of 1989", "the last quarter of 2024": the final one.
+        "last" if c.name("y").is_some() || c.name("the_year").is_some() => {
+            if half {
+                2
+            } else {
+                4
+            }
+        }
         _ => 0,
     };
     let unit = if half { Unit::Half } else { Unit::Quarter };
     if n == 0 || (half && n > 2) {
-        if c.name("y").is_some() || c.name("y2").is_some() {
+        if c.name("y").is_some()
+            || c.name("y2").is_some()
+            || c.name("yq").is_some()
+            || c.name("ya").is_some()
+        {
             return None;
         }
         let expr = match ord.as_str() {
-            "latest" => DateExpr::ContextQuarter,
+            // The last full quarter before the DCT.
+            "latest" => DateExpr::Shift { unit, n: -1 },
             "current" => DateExpr::Shift { unit, n: 0 },
             "past" | "previous" | "last" => DateExpr::Shift { unit, n: -1 },
             "next" => DateExpr::Shift { unit, n: 1 },
             "year-earlier" | "year-ago" | "year-before" | "same" => DateExpr::YearAgo,
             _ => return None,
         };
-        if half && matches!(expr, DateExpr::ContextQuarter | DateExpr::YearAgo) {
+        if half && matches!(expr, DateExpr::ContextQuarter(_) | DateExpr::YearAgo) {
             return None;
         }
         return read(expr, TimexType::Date);
     }
-    let year = match (c.name("y").or(c.name("y2")), c.name("ry").or(c.name("ry1"))) {
+    if c.name("ya").is_some() {
+        // "the year-ago third quarter"
+        let point = if half {
+            Point::Half(n)
+        } else {
+            Point::Quarter(n)
+        };
+        return read(
+            DateExpr::InYear {
+                point,
+                year: YearRef::Dct(-1),
+            },
+            TimexType::Date,
+        );
+    }
+    let year = match (
+        c.name("y").or(c.name("y2")).or(c.name("yq")),
+        c.name("ry").or(c.name("ry1")),
+    ) {
         (Some(y), _) => YearRef::Written(y.as_str().parse().ok()?),
         (None, Some(ry)) => YearRef::Dct(match ry.as_str().to_lowercase().as_str() {
             "last" => -1,
@@ -1216,12 +1336,14 @@ fn build_year(c: &Captures<'_>, text: &str) -> Option<Reading> {
     let before = text[..y.start()].chars().next_back();
     let after = &text[y.end()..];
     // Part of a number, an amount, a ticker, a code or a version.
-    if before.is_some_and(|ch| {
-        matches!(
-            ch,
-            '$' | '€' | '£' | '¥' | '#' | '.' | ',' | '/' | '-' | '_' | '+' | '×'
-        )
-    }) || after.starts_with(['%', '/', '_', '+'])
+    if (c.name("pre").is_none()
+        && before.is_some_and(|ch| {
+            matches!(
+                ch,
+                '$' | '€' | '£' | '¥' | '#' | '.' | ',' | '/' | '-' | '_' | '+' | '×'
+            )
+        }))
+        || after.starts_with(['%', '/', '_', '+'])
         || after.starts_with(['.', ',', '-', ':'])
             && after[1..].starts_with(|ch: char| ch.is_alphanumeric())
         || is_clock_time(after)
@@ -1334,6 +1456,11 @@ fn build_ago(c: &Captures<'_>, _: &str) -> Option<Reading> {
         (_, Some(1), Some(Unit::Year)) if matches!(dir.as_str(), "ago" | "earlier" | "back") => {
             DateExpr::YearAgo
         }
+        // "two weeks ago" is a day: the week it falls in is not what is meant.
+        ("ago" | "back", Some(n), Some(Unit::Week)) => DateExpr::Shift {
+            unit: Unit::Day,
+            n: -7 * n,
+        },
         ("ago" | "back", Some(n), Some(unit)) => DateExpr::Shift { unit, n: -n },
         ("ago" | "back", None, _) => DateExpr::Fixed("PAST_REF".to_string()),
         ("from now" | "hence", Some(n), Some(unit)) => DateExpr::Shift { unit, n },
@@ -1364,6 +1491,15 @@ fn build_duration(c: &Captures<'_>, text: &str) -> Option<Reading> {
     if article && (u_lower.starts_with("second") || u_lower.starts_with("quarter")) {
         return None;
     }
+    // "the 1988 quarter": a year, not a count.
+    if n_text.len() == 4
+        && n_text
+            .parse::<u16>()
+            .is_ok_and(|y| (1800..2100).contains(&y))
+        && !u_lower.ends_with('s')
+    {
+        return None;
+    }
     // Digits glued to other digits ("1,000 years" read as "000 years").
     if text[..whole.start()].ends_with(|ch: char| ch.is_ascii_digit() || ch == ',' || ch == '.') {
         return None;
@@ -1378,6 +1514,14 @@ fn build_duration(c: &Captures<'_>, text: &str) -> Option<Reading> {
         && c.name("the").is_none()
         && c.name("q").is_none()
         && matches!(n_lower.as_str(), "some" | "many")
+    {
+        return None;
+    }
+    // Ages ("a 52-year-old", "five years old") are not durations in news
+    // annotation.
+    let after = &text[whole.end()..];
+    if c.name("adjsuffix").is_some_and(|a| a.as_str() == "-old")
+        || after.trim_start().to_lowercase().starts_with("old")
     {
         return None;
     }
