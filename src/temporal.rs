@@ -439,9 +439,11 @@ pub enum DateExpr {
 /// resolving relative dates.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Tense {
-    /// Past or present, or no cue at all (the default in news).
-    #[default]
+    /// Marked past: a past-tense verb or auxiliary (`said`, `rose`, `was`).
     Past,
+    /// No cue either way (present tense, headlines, nominal phrases).
+    #[default]
+    Unmarked,
     /// Future: `will`, `would`, `plans to`, `is expected to`, `payable`, …
     Future,
 }
@@ -555,7 +557,7 @@ const NOT_PAST: &[&str] = &[
 
 /// Guesses the tense of the words right before a date expression (the
 /// pipeline passes up to ten words of its clause): the last cue decides,
-/// and without one the tense is [`Tense::Past`].
+/// and without one the tense is [`Tense::Unmarked`].
 /// Future cues are *will*, *would*, *next*, *expects*, *is expected to*,
 /// *is set to*, *plans to*, *payable* and the like, unless a past auxiliary
 /// (*was*, *had*) comes just before them; past cues are past-tense verbs
@@ -580,7 +582,7 @@ pub fn tense_of(words: &[&str]) -> Tense {
     // right before a cue makes it the past's future.
     let past_before =
         |i: usize| (i.saturating_sub(4)..i).any(|j| is(j, &["had", "was", "were", "did"]));
-    let mut tense = Tense::Past;
+    let mut tense = Tense::Unmarked;
     for (i, w) in lower.iter().enumerate() {
         let future = is(i, FUTURE_WORDS)
             || (is(i, FUTURE_AFTER_BE) && before(i, &["is", "are", "be", "’s", "'s"]))
@@ -657,7 +659,7 @@ fn relative_value(expr: &DateExpr, dct: Date, ctx: &Context) -> Option<String> {
         }
         DateExpr::Weekend => {
             // In past-tense text on a weekday, the one before.
-            let back = ctx.tense == Tense::Past
+            let back = ctx.tense != Tense::Future
                 && !matches!(dct.weekday(), Weekday::Saturday | Weekday::Sunday);
             let d = shift_date(dct, Unit::Week, if back { -1 } else { 0 })?;
             Some(shifted_value(d, Unit::Weekend))
@@ -692,8 +694,31 @@ fn relative_value(expr: &DateExpr, dct: Date, ctx: &Context) -> Option<String> {
             })
         }
         DateExpr::Range(a, b) => {
-            let (a, b) = (relative_value(a, dct, ctx)?, relative_value(b, dct, ctx)?);
-            Some(format!("{a}/{b}"))
+            let end = match (&**a, &**b) {
+                // "between March and May", "January 10-12": the end is the
+                // first such period from the start on.
+                (
+                    DateExpr::InYear {
+                        point: pa,
+                        year: ya,
+                    },
+                    DateExpr::InYear {
+                        point: pb,
+                        year: YearRef::Tense,
+                    },
+                ) => {
+                    let y = pick_year(*pa, *ya, dct, ctx.tense)?;
+                    let start = interval(*pa, y)?.0;
+                    let yb = if interval(*pb, y)?.0 >= start {
+                        y
+                    } else {
+                        y + 1
+                    };
+                    point_value(*pb, yb)?
+                }
+                _ => relative_value(b, dct, ctx)?,
+            };
+            Some(format!("{}/{end}", relative_value(a, dct, ctx)?))
         }
         DateExpr::Anchored { unit, n, .. } => anchored_value(dct, *unit, *n),
     }
@@ -724,20 +749,22 @@ fn day_part_code(p: DayPart) -> &'static str {
 }
 
 /// `date` moved by `n` units (weeks, weekends: 7 days; months and longer: by
-/// calendar months or years, from the first day of the period).
+/// calendar months or years, from the first day of the period). `None` when
+/// the result leaves jiff's calendar ("a million years ago").
 fn shift_date(date: Date, unit: Unit, n: i32) -> Option<Date> {
     let n = i64::from(n);
-    let months = |m: i64| date.first_of_month().checked_add(m.months()).ok();
-    match unit {
-        Unit::Day => date.checked_add(n.days()).ok(),
-        Unit::Week | Unit::Weekend => date.checked_add((7 * n).days()).ok(),
-        Unit::Month => months(n),
-        Unit::Quarter => months(3 * n),
-        Unit::Half => months(6 * n),
-        Unit::Year => date.checked_add(n.years()).ok(),
-        Unit::Decade => date.checked_add((10 * n).years()).ok(),
-        Unit::Century => date.checked_add((100 * n).years()).ok(),
-    }
+    let span = jiff::Span::new();
+    let (span, base) = match unit {
+        Unit::Day => (span.try_days(n).ok()?, date),
+        Unit::Week | Unit::Weekend => (span.try_days(7 * n).ok()?, date),
+        Unit::Month => (span.try_months(n).ok()?, date.first_of_month()),
+        Unit::Quarter => (span.try_months(3 * n).ok()?, date.first_of_month()),
+        Unit::Half => (span.try_months(6 * n).ok()?, date.first_of_month()),
+        Unit::Year => (span.try_years(n).ok()?, date),
+        Unit::Decade => (span.try_years(10 * n).ok()?, date),
+        Unit::Century => (span.try_years(100 * n).ok()?, date),
+    };
+    base.checked_add(span).ok()
 }
 
 /// The value of the `unit`-sized period holding `d`.
@@ -833,7 +860,7 @@ fn pick_year(point: Point, year: YearRef, dct: Date, tense: Tense) -> Option<i16
             // tense ("the deal closes in December", "said it would close in
             // December"): a month that begins within two months after the
             // DCT is the coming one.
-            Point::Month(m) if tense == Tense::Past => {
+            Point::Month(m) if tense == Tense::Unmarked => {
                 let ahead = (i32::from(m) - i32::from(dct.month())).rem_euclid(12);
                 Some(if (1..=MONTHS_AHEAD).contains(&ahead) {
                     if m > dct.month() {
@@ -848,7 +875,7 @@ fn pick_year(point: Point, year: YearRef, dct: Date, tense: Tense) -> Option<i16
                 })
             }
             _ => match tense {
-                Tense::Past => candidates()
+                Tense::Past | Tense::Unmarked => candidates()
                     .filter(|&(_, s, _)| s <= dct)
                     .map(|c| c.0)
                     .next_back(),
@@ -880,7 +907,7 @@ fn nearest_day(point: Point, weekday: Option<Weekday>, dct: Date, tense: Tense) 
         Tense::Future => candidates.into_iter().find(|(_, d)| *d >= dct).map(|c| c.0),
         // As for months: the coming one when it is at most two months
         // ahead, else the latest before the DCT.
-        Tense::Past => {
+        Tense::Past | Tense::Unmarked => {
             let ahead = candidates.iter().find(|(_, d)| *d >= dct);
             match ahead {
                 Some(&(y, d))
@@ -907,8 +934,393 @@ fn resolve_weekday(w: Weekday, direction: Direction, dct: Date, tense: Tense) ->
         (Direction::This, _) => target - today,
         (Direction::Last, _) => -((today - target - 1).rem_euclid(7) + 1),
         (Direction::Next, _) => (target - today - 1).rem_euclid(7) + 1,
-        (Direction::Tense, Tense::Past) => -((today - target).rem_euclid(7)),
+        (Direction::Tense, Tense::Past | Tense::Unmarked) => -((today - target).rem_euclid(7)),
         (Direction::Tense, Tense::Future) => (target - today).rem_euclid(7),
     };
     dct.checked_add(days.days()).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn value(expr: DateExpr, dct: Date, tense: Tense) -> Option<String> {
+        let ctx = Context {
+            dct: Some(dct),
+            tense,
+            ..Context::default()
+        };
+        normalize(&expr, TimexType::Date, &ctx).value
+    }
+
+    fn day(month: i8, day: i8) -> DateExpr {
+        DateExpr::InYear {
+            point: Point::Day {
+                month,
+                day,
+                weekday: None,
+            },
+            year: YearRef::Tense,
+        }
+    }
+
+    fn weekday(weekday: Weekday, direction: Direction) -> DateExpr {
+        DateExpr::Weekday { weekday, direction }
+    }
+
+    fn month(m: i8, year: YearRef) -> DateExpr {
+        DateExpr::InYear {
+            point: Point::Month(m),
+            year,
+        }
+    }
+
+    #[test]
+    fn relative_expressions_against_the_dct() {
+        use Tense::*;
+        use Weekday::*;
+        let wed = date(2025, 1, 29);
+        let cases: &[(DateExpr, Date, Tense, &str)] = &[
+            (
+                weekday(Wednesday, Direction::Tense),
+                wed,
+                Past,
+                "2025-01-29",
+            ),
+            (
+                weekday(Monday, Direction::Tense),
+                wed,
+                Unmarked,
+                "2025-01-27",
+            ),
+            (weekday(Thursday, Direction::Tense), wed, Past, "2025-01-23"),
+            (
+                weekday(Thursday, Direction::Tense),
+                wed,
+                Future,
+                "2025-01-30",
+            ),
+            (
+                weekday(Wednesday, Direction::Last),
+                wed,
+                Unmarked,
+                "2025-01-22",
+            ),
+            (
+                weekday(Wednesday, Direction::Next),
+                wed,
+                Unmarked,
+                "2025-02-05",
+            ),
+            (
+                weekday(Monday, Direction::This),
+                wed,
+                Unmarked,
+                "2025-01-27",
+            ),
+            // Month and day: the coming one up to two months ahead, else
+            // the latest before; the future tense forward.
+            (day(1, 10), wed, Unmarked, "2025-01-10"),
+            (day(12, 15), wed, Unmarked, "2024-12-15"),
+            (day(3, 10), wed, Unmarked, "2025-03-10"),
+            (day(6, 1), wed, Unmarked, "2024-06-01"),
+            (day(1, 10), date(2024, 12, 20), Unmarked, "2025-01-10"),
+            (day(1, 10), wed, Future, "2026-01-10"),
+            (day(2, 29), wed, Unmarked, "2024-02-29"),
+            // Months: marked past back, unmarked up to two months ahead.
+            (month(7, YearRef::Tense), wed, Past, "2024-07"),
+            (month(3, YearRef::Tense), wed, Past, "2024-03"),
+            (month(3, YearRef::Tense), wed, Unmarked, "2025-03"),
+            (month(3, YearRef::Tense), wed, Future, "2025-03"),
+            (month(1, YearRef::Tense), wed, Past, "2025-01"),
+            (month(5, YearRef::Dct(-1)), wed, Past, "2024-05"),
+            (month(4, YearRef::Last), date(1989, 10, 27), Past, "1989-04"),
+            (
+                month(10, YearRef::Last),
+                date(1989, 10, 27),
+                Past,
+                "1988-10",
+            ),
+            (
+                month(10, YearRef::Next),
+                date(1989, 10, 27),
+                Past,
+                "1990-10",
+            ),
+            (
+                DateExpr::InYear {
+                    point: Point::Quarter(4),
+                    year: YearRef::Tense,
+                },
+                date(1990, 1, 15),
+                Past,
+                "1989-Q4",
+            ),
+            (
+                DateExpr::InYear {
+                    point: Point::Quarter(3),
+                    year: YearRef::Tense,
+                },
+                date(1989, 10, 26),
+                Future,
+                "1989-Q3",
+            ),
+            (
+                DateExpr::InYear {
+                    point: Point::Season(Season::Summer),
+                    year: YearRef::Last,
+                },
+                wed,
+                Past,
+                "2024-SU",
+            ),
+            (
+                DateExpr::Shift {
+                    unit: Unit::Day,
+                    n: -1,
+                },
+                wed,
+                Past,
+                "2025-01-28",
+            ),
+            (
+                DateExpr::Shift {
+                    unit: Unit::Week,
+                    n: -1,
+                },
+                wed,
+                Past,
+                "2025-W04",
+            ),
+            (
+                DateExpr::Shift {
+                    unit: Unit::Week,
+                    n: 0,
+                },
+                date(2025, 1, 1),
+                Past,
+                "2025-W01",
+            ),
+            (
+                DateExpr::Shift {
+                    unit: Unit::Week,
+                    n: 0,
+                },
+                date(2024, 12, 30),
+                Past,
+                "2025-W01",
+            ),
+            (
+                DateExpr::Shift {
+                    unit: Unit::Month,
+                    n: 1,
+                },
+                date(2025, 1, 31),
+                Past,
+                "2025-02",
+            ),
+            (
+                DateExpr::Shift {
+                    unit: Unit::Quarter,
+                    n: -1,
+                },
+                wed,
+                Past,
+                "2024-Q4",
+            ),
+            (
+                DateExpr::Shift {
+                    unit: Unit::Half,
+                    n: 0,
+                },
+                date(2025, 7, 1),
+                Past,
+                "2025-H2",
+            ),
+            (
+                DateExpr::Shift {
+                    unit: Unit::Decade,
+                    n: -1,
+                },
+                wed,
+                Past,
+                "201",
+            ),
+            (
+                DateExpr::Shift {
+                    unit: Unit::Century,
+                    n: 0,
+                },
+                wed,
+                Past,
+                "20",
+            ),
+            (DateExpr::Weekend, wed, Past, "2025-W04-WE"),
+            (DateExpr::Weekend, wed, Future, "2025-W05-WE"),
+            (
+                DateExpr::Shift {
+                    unit: Unit::Weekend,
+                    n: 0,
+                },
+                wed,
+                Past,
+                "2025-W05-WE",
+            ),
+            (DateExpr::YearAgo, wed, Past, "2024"),
+            (DateExpr::ContextQuarter(None), wed, Past, "2024-Q4"),
+            (
+                DateExpr::At {
+                    day: Box::new(weekday(Friday, Direction::Tense)),
+                    time: TimeOfDay::Part(DayPart::Morning),
+                },
+                wed,
+                Past,
+                "2025-01-24TMO",
+            ),
+            (
+                DateExpr::At {
+                    day: Box::new(DateExpr::Shift {
+                        unit: Unit::Day,
+                        n: 0,
+                    }),
+                    time: TimeOfDay::Clock {
+                        hour: 8,
+                        minute: 30,
+                        utc: true,
+                    },
+                },
+                wed,
+                Past,
+                "2025-01-29T08:30Z",
+            ),
+            (
+                DateExpr::Range(
+                    Box::new(month(11, YearRef::Tense)),
+                    Box::new(month(2, YearRef::Tense)),
+                ),
+                wed,
+                Past,
+                "2024-11/2025-02",
+            ),
+        ];
+        for (expr, dct, tense, want) in cases {
+            assert_eq!(
+                value(expr.clone(), *dct, *tense).as_deref(),
+                Some(*want),
+                "{expr:?} at {dct} ({tense:?})"
+            );
+        }
+    }
+
+    #[test]
+    fn financial_quarter_context() {
+        let ctx = Context {
+            dct: Some(date(1989, 10, 26)),
+            last_quarter: Some((1989, 3)),
+            ..Context::default()
+        };
+        let v = |e: DateExpr| normalize(&e, TimexType::Date, &ctx).value;
+        assert_eq!(v(DateExpr::YearAgo).as_deref(), Some("1988-Q3"));
+        assert_eq!(
+            v(DateExpr::ContextQuarter(None)).as_deref(),
+            Some("1989-Q3")
+        );
+        assert_eq!(
+            v(DateExpr::ContextQuarter(Some(1988))).as_deref(),
+            Some("1988-Q3")
+        );
+    }
+
+    #[test]
+    fn holidays() {
+        let cases: &[(Holiday, i16, &str)] = &[
+            (Holiday::LunarNewYear, 2025, "2025-01-29"),
+            (Holiday::LunarNewYear, 2024, "2024-02-10"),
+            (Holiday::LunarNewYear, 1998, "1998-01-28"),
+            (Holiday::Easter, 2024, "2024-03-31"),
+            (Holiday::Easter, 2000, "2000-04-23"),
+            (Holiday::GoodFriday, 2025, "2025-04-18"),
+            (Holiday::Thanksgiving, 2025, "2025-11-27"),
+            (Holiday::BlackFriday, 2025, "2025-11-28"),
+            (Holiday::CyberMonday, 2025, "2025-12-01"),
+            (Holiday::MemorialDay, 2025, "2025-05-26"),
+            (Holiday::LaborDay, 2025, "2025-09-01"),
+            (Holiday::MartinLutherKingDay, 2025, "2025-01-20"),
+            (Holiday::Christmas, 2025, "2025-12-25"),
+        ];
+        for &(h, y, want) in cases {
+            assert_eq!(
+                h.date(y).map(|d| d.to_string()).as_deref(),
+                Some(want),
+                "{h:?} {y}"
+            );
+        }
+        assert_eq!(Holiday::LunarNewYear.date(1979), None);
+        // The table is in order, one row a year.
+        assert!(LUNAR_NEW_YEAR.windows(2).all(|w| w[1].0 == w[0].0 + 1));
+    }
+
+    #[test]
+    fn anchors_and_missing_dcts() {
+        let anchored = DateExpr::Anchored {
+            unit: Unit::Day,
+            n: 2,
+            anchor: AnchorRef::Event { start: 0, end: 5 },
+        };
+        let ctx = Context {
+            dct: Some(date(2025, 1, 29)),
+            anchor: Some((date(2025, 1, 20), 21)),
+            ..Context::default()
+        };
+        let t = normalize(&anchored, TimexType::Date, &ctx);
+        assert_eq!(
+            (t.value.as_deref(), t.anchor),
+            (Some("2025-01-22"), Anchor::Mention(21))
+        );
+        // An event with no date in the article: no value, never the DCT's.
+        let t = normalize(
+            &anchored,
+            TimexType::Date,
+            &Context {
+                anchor: None,
+                ..ctx
+            },
+        );
+        assert_eq!((t.value, t.anchor), (None, Anchor::Unresolved));
+        // "three days later" with nothing before it counts from the DCT.
+        let later = DateExpr::Anchored {
+            unit: Unit::Day,
+            n: 3,
+            anchor: AnchorRef::Previous,
+        };
+        let t = normalize(
+            &later,
+            TimexType::Date,
+            &Context {
+                anchor: None,
+                ..ctx
+            },
+        );
+        assert_eq!(
+            (t.value.as_deref(), t.anchor),
+            (Some("2025-02-01"), Anchor::Dct)
+        );
+        // No DCT: relative values are null; absolute ones stand.
+        let none = Context::default();
+        let t = normalize(
+            &weekday(Weekday::Monday, Direction::Tense),
+            TimexType::Date,
+            &none,
+        );
+        assert_eq!((t.value, t.anchor), (None, Anchor::Unresolved));
+        let t = normalize(&DateExpr::Fixed("P3W".into()), TimexType::Duration, &none);
+        assert_eq!((t.value.as_deref(), t.anchor), (Some("P3W"), Anchor::None));
+        // Shifts off jiff's calendar give no value instead of a panic.
+        let far = DateExpr::Shift {
+            unit: Unit::Century,
+            n: 1_000_000,
+        };
+        assert_eq!(value(far, date(2025, 1, 29), Tense::Past), None);
+    }
 }

@@ -290,7 +290,7 @@ fn csv_to_standard_output_is_the_mentions_table() {
         "article,id,type,text,start,end,sentence,entity,entity_id,normalized,source,symbol,exchange,company,developer,value,timex_type,anchor,amount,currency,percent,family,in_gazetteer,parent"
     );
     let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), 20);
+    assert_eq!(rows.len(), 22);
     let money = rows.iter().find(|r| &r[3] == "$589 billion").unwrap();
     assert_eq!(
         (&money[9], &money[18], &money[19]),
@@ -337,7 +337,7 @@ fn output_folder_in_both_formats() {
         let header = usize::from(ext == "csv");
         assert_eq!(lines(&format!("articles.{ext}")), 5 + header);
         assert_eq!(lines("errors.jsonl"), 1);
-        let mentions = 20 + 21 + 11 + 5 + 1;
+        let mentions = 22 + 22 + 12 + 5 + 1;
         if ext == "jsonl" {
             assert_eq!(lines("mentions.jsonl"), mentions);
             assert_eq!(lines("events.jsonl"), 4);

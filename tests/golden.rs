@@ -156,6 +156,35 @@ fn reference_article_required_output() {
     assert!(has("date", "Wednesday", "2025-01-29"));
     assert!(has("date", "January 10", "2025-01-10"));
     assert!(has("date", "January 20", "2025-01-20"));
+    // Issue 4: TIMEX3 values against the DCT (2025-01-29, a Wednesday).
+    let timex = |text: &str| {
+        of_type("date").find(|m| m["text"] == text).map(|m| {
+            (
+                m["timex_type"].as_str().unwrap(),
+                m["value"].as_str().unwrap(),
+                m["anchor"].as_str().unwrap(),
+            )
+        })
+    };
+    assert_eq!(timex("May last year"), Some(("DATE", "2024-05", "dct")));
+    // Past tense in a January article: last July.
+    assert_eq!(timex("July"), Some(("DATE", "2024-07", "dct")));
+    assert_eq!(
+        timex("the past three weeks"),
+        Some(("DURATION", "P3W", "none"))
+    );
+    assert_eq!(
+        timex("the first day of the Lunar New Year"),
+        Some(("DATE", "2025-01-29", "dct"))
+    );
+    // "Just two days after DeepSeek-R1's launch": counted from the R1 launch
+    // date the article gives ("the R1 model on January 20"), whose mention is
+    // the anchor.
+    let jan20 = of_type("date").find(|m| m["text"] == "January 20").unwrap();
+    assert_eq!(
+        timex("two days after"),
+        Some(("DATE", "2025-01-22", jan20["id"].as_str().unwrap()))
+    );
     assert!(has("money", "1 yuan", "1 CNY"));
     assert!(
         of_type("money")
@@ -190,4 +219,10 @@ fn reference_article_required_output() {
         "Qwen 2.5-Max"
     );
     assert_eq!(release["arguments"]["date"]["normalized"], "2025-01-29");
+    // ByteDance's update: dated by the anchored expression.
+    let bytedance = recs
+        .iter()
+        .find(|r| r["record"] == "event" && r["trigger"] == "rolled out")
+        .expect("ByteDance release");
+    assert_eq!(bytedance["arguments"]["date"]["normalized"], "2025-01-22");
 }

@@ -576,13 +576,7 @@ impl Default for TimexRecognizer {
             (
                 r"(?i)(?-u:\b)(?:a|an|per)\s+(?P<u>year|month|week|day|hour|quarter)(?-u:\b)".to_string(),
                 |c, text| {
-                    let m = c.get(0)?;
-                    let before = text[..m.start()].trim_end();
-                    let after_amount = before.ends_with(|ch: char| ch.is_ascii_digit() || ch == '%')
-                        || ["percent", "pct", "dollars", "dlrs", "cents", "times", "billion", "million", "yuan", "euros", "pounds", "yen", "mln", "bln"]
-                            .iter()
-                            .any(|w| before.to_lowercase().ends_with(w));
-                    after_amount.then_some(())?;
+                    after_amount(text, c.get(0)?.start()).then_some(())?;
                     read(DateExpr::Fixed(duration_value("1", &c["u"])?), TimexType::Set)
                 },
             ),
@@ -898,8 +892,9 @@ fn unit_of(word: &str) -> Option<Unit> {
 fn exact_number(written: &str) -> Option<i32> {
     let w = written.to_lowercase().replace(',', "");
     let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Counts beyond a million are not calendar shifts ("a million years").
     if let Ok(n) = w.parse::<i32>() {
-        return Some(n);
+        return (0..=1_000_000).contains(&n).then_some(n);
     }
     const ONES: [&str; 20] = [
         "zero",
@@ -1480,6 +1475,19 @@ fn build_ago(c: &Captures<'_>, _: &str) -> Option<Reading> {
     read(expr, TimexType::Date)
 }
 
+/// True when the text before `start` ends in an amount or a count ("$20",
+/// "5%", "3 million", "twice"): "a month" after it is a rate, a SET.
+fn after_amount(text: &str, start: usize) -> bool {
+    const AMOUNT_WORDS: &[&str] = &[
+        "percent", "pct", "dollars", "dlrs", "cents", "times", "billion", "million", "yuan",
+        "euros", "pounds", "yen", "mln", "bln", "twice", "once", "thrice",
+    ];
+    let before = text[..start].trim_end();
+    let last = prev_word(text, start).to_lowercase();
+    before.ends_with(|ch: char| ch.is_ascii_digit() || ch == '%')
+        || AMOUNT_WORDS.contains(&last.as_str())
+}
+
 fn build_duration(c: &Captures<'_>, text: &str) -> Option<Reading> {
     let whole = c.get(0)?;
     let n_text = &c["n"];
@@ -1489,6 +1497,14 @@ fn build_duration(c: &Captures<'_>, text: &str) -> Option<Reading> {
     let article = n_lower == "a" || n_lower == "an";
     // "a second time", "a quarter of the firms": ordinals and fractions.
     if article && (u_lower.starts_with("second") || u_lower.starts_with("quarter")) {
+        return None;
+    }
+    // "$20 a month": a rate (the SET rule's).
+    if article
+        && c.name("the").is_none()
+        && c.name("adj").is_none()
+        && after_amount(text, whole.start())
+    {
         return None;
     }
     // "the 1988 quarter": a year, not a count.
@@ -1682,4 +1698,59 @@ fn build_clock(c: &Captures<'_>, text: &str) -> Option<Reading> {
         },
         TimexType::Time,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_duration_values() {
+        let cases: &[(&str, Option<i32>)] = &[
+            ("three", Some(3)),
+            ("twenty-four", Some(24)),
+            ("twenty four", Some(24)),
+            ("a", Some(1)),
+            ("a couple of", Some(2)),
+            ("1,000", Some(1000)),
+            ("several", None),
+            ("99999999", None),
+        ];
+        for &(w, want) in cases {
+            assert_eq!(exact_number(w), want, "{w}");
+        }
+        let cases: &[(&str, &str, &str)] = &[
+            ("3", "weeks", "P3W"),
+            ("24", "hours", "PT24H"),
+            ("X", "months", "PXM"),
+            ("1", "fortnight", "P2W"),
+            ("2", "decades", "P20Y"),
+            ("X", "decades", "PXDE"),
+            ("1.5", "years", "P1.5Y"),
+        ];
+        for &(n, unit, want) in cases {
+            assert_eq!(duration_value(n, unit).as_deref(), Some(want), "{n} {unit}");
+        }
+        assert_eq!(duration_number("several"), "X");
+        assert_eq!(duration_number("five"), "5");
+    }
+
+    #[test]
+    fn spans_never_overlap_and_follow_text_order() {
+        let text = "On Friday, January 10, 2025 at 3 p.m. and every Monday since the 1990s, \
+                    shares rose 5% a year for the past three weeks.";
+        let mut out = Vec::new();
+        TimexRecognizer::default().find(text, &mut out);
+        let spans: Vec<&str> = out.iter().map(|m| m.span.slice(text)).collect();
+        assert_eq!(
+            spans,
+            [
+                "Friday, January 10, 2025 at 3 p.m.",
+                "every Monday",
+                "the 1990s",
+                "a year",
+                "the past three weeks"
+            ]
+        );
+    }
 }
