@@ -98,6 +98,16 @@ fn benches(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    let timex = newsie::recognize::timex::TimexRecognizer::default();
+    g.bench_function("timex-find-reuters-1000", |b| {
+        b.iter(|| {
+            let mut out = Vec::new();
+            for a in &articles {
+                timex.find(&a.text, &mut out);
+            }
+            out.len()
+        })
+    });
     g.bench_function("tokenize-reuters-1000", |b| {
         b.iter(|| {
             articles
