@@ -289,17 +289,17 @@ impl Default for TimexRecognizer {
         // folded), its pattern, its reading.
         let rules: Vec<(&'static [&'static str], String, Build)> = vec![
             // 2025-01-10, 2025-01-10T08:00
-            (&["-"], 
+            (&["-"],
                 format!(r"{B}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?:T(?P<h>\d{{2}}):(?P<mi>\d{{2}}))?{B}"),
                 build_iso,
             ),
             // 1/10/2025, 10/1/25
-            (&["/"], 
+            (&["/"],
                 format!(r"{B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}}){B}"),
                 build_slash,
             ),
             // [Friday,] January 10[-12][, 2025]
-            (MONTH_KEYS, 
+            (MONTH_KEYS,
                 format!(
                     r"{B}{}(?P<m>{MONTHS})\s+(?P<d>{DAY})(?:\s*[-–]\s*(?P<d2>{DAY}))?{B}(?:{})?",
                     wd("w"),
@@ -308,7 +308,7 @@ impl Default for TimexRecognizer {
                 build_month_day,
             ),
             // [Friday,] 10[-12] [of] January [2025]
-            (MONTH_KEYS, 
+            (MONTH_KEYS,
                 format!(
                     r"{B}{}(?P<d>{DAY})(?:\s*[-–]\s*(?P<d2>{DAY}))?\s+(?:of\s+)?(?P<m>{MONTHS})(?:{})?",
                     wd("w"),
@@ -317,35 +317,35 @@ impl Default for TimexRecognizer {
                 build_month_day,
             ),
             // early March, May 2024, May last year, last April, March of 2024
-            (MONTH_KEYS, 
+            (MONTH_KEYS,
                 format!(
                     r"{B}(?:(?P<mod>(?i-u:early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of))[-\s]+)?(?:(?P<rel>(?i-u:last|next|this|past))\s+)?(?P<m>{MONTHS})(?:(?:,|\s+of)?\s+(?P<y>{YEAR4}){B}|\s+(?P<ry>last|next|this)\s+year{B})?"
                 ),
                 build_month,
             ),
             // this summer, the fall of 2024, last winter
-            (&["spring", "summer", "autumn", "fall", "winter"], 
+            (&["spring", "summer", "autumn", "fall", "winter"],
                 format!(
                     r"{B}(?:(?P<mod>(?i-u:early|late|mid))[-\s]+)?(?:(?P<rel>(?i-u:this|last|next|past|the))\s+)?(?P<s>(?i-u:spring|summer|autumn|fall|winter)){B}(?:\s+(?:of\s+)?(?P<y>{YEAR4}){B})?"
                 ),
                 build_season,
             ),
             // the third quarter [of 2024], fiscal third-quarter, the first half of last year
-            (&["quarter", "half"], 
+            (&["quarter", "half"],
                 format!(
                     r"{B}(?:(?P<the>(?i-u:the))\s+)?(?:(?P<ry1>(?i-u:this|last|next))\s+year['’]s\s+|(?P<yq>{YEAR4})\s+|(?P<ya>(?i-u:year-ago|year-earlier|year-before))\s+)?(?:(?i-u:fiscal)\s+)?(?P<ord>(?i-u:first|second|third|fourth|1st|2nd|3rd|4th|final|latest|current|past|previous|last|next|same|year-earlier|year-ago|year-before))[-\s]+(?:(?i-u:fiscal)[-\s]+)?(?P<u>(?i-u:quarter|half)){B}(?:\s+of\s+(?:(?i-u:fiscal(?:\s+year)?|the\s+(?:fiscal\s+)?year)\s+)?(?P<y>{YEAR4}){B}|\s+(?P<y2>{YEAR4}){B}|\s+(?:of\s+)?(?P<ry>this|last|next)\s+year{B}|\s+of\s+(?P<the_year>the\s+(?:fiscal\s+)?year){B})?"
                 ),
                 build_quarter,
             ),
             // Q3, Q3 2024, 3Q24, H1 2025, 1H25
-            (&["q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q", "h1", "h2", "1h", "2h"], 
+            (&["q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q", "h1", "h2", "1h", "2h"],
                 format!(
                     r"{B}(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H)(?:\s*(?:FY\s*)?(?P<y>{YEAR4})|\s*FY(?P<yy>\d\d)|['’]?(?P<yy2>\d\d))?{B}"
                 ),
                 build_q_code,
             ),
             // the quarter, the latest quarter
-            (&["quarter", "period"], 
+            (&["quarter", "period"],
                 format!(r"(?i-u:(?-u:\b)the\s+(?:(?P<latest>latest|most\s+recent)\s+(?:quarter|period)|(?P<y>{YEAR4})\s+(?:quarter|period)|quarter))(?-u:\b)(?:[^-\w]|$)"),
                 |c, _| {
                     let m = c.get(0)?;
@@ -364,7 +364,7 @@ impl Default for TimexRecognizer {
                 },
             ),
             // 1998, fiscal 1989
-            (&["18", "19", "20"], 
+            (&["18", "19", "20"],
                 format!(r"{B}(?:(?P<fy>(?i-u:fiscal(?:\s+year)?)\s+|FY\s*)|(?P<pre>(?i-u:mid|early|late|pre|post))-)?(?P<y>{YEAR4}){B}"),
                 build_year,
             ),
@@ -374,7 +374,7 @@ impl Default for TimexRecognizer {
                 read(year_expr(y), TimexType::Date)
             }),
             // the 1990s, the mid-'80s
-            (&["0s"], 
+            (&["0s"],
                 format!(
                     r"{B}(?:(?i-u:the)\s+)?(?:(?i-u:early|mid|late)[-\s]+)?(?:(?P<c>1[89]|20)(?P<d>\d)0|['’](?P<d2>\d)0|(?P<d3>[2-9])0)s{B}"
                 ),
@@ -399,7 +399,7 @@ impl Default for TimexRecognizer {
                 },
             ),
             // the 21st century
-            (&["centur"], 
+            (&["centur"],
                 format!(r"{B}(?:(?i-u:the)\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)[-\s]+(?i-u:century){B}"),
                 |c, _| {
                     let n: i16 = c["n"].parse().ok()?;
@@ -408,14 +408,14 @@ impl Default for TimexRecognizer {
                 },
             ),
             // today, yesterday morning, late yesterday, tonight
-            (&["today", "yesterday", "tomorrow", "tonight"], 
+            (&["today", "yesterday", "tomorrow", "tonight"],
                 format!(
                     r"{B}(?:(?P<mod>(?i-u:early|late))\s+)?(?P<b>(?i-u:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight)){B}(?:\s+(?P<part>(?i-u:morning|afternoon|evening|night)){B})?"
                 ),
                 build_day_word,
             ),
             // Friday, last Friday, Friday morning, early Monday
-            (WEEKDAY_KEYS, 
+            (WEEKDAY_KEYS,
                 format!(
                     r"{B}(?:(?P<mod>(?i-u:early|late))\s+)?(?:(?P<dir>(?i-u:last|next|this|coming|past))\s+)?(?P<wd>{WEEKDAYS}){B}(?:\s+(?P<part>(?i-u:morning|afternoon|evening|night)){B})?"
                 ),
@@ -429,7 +429,7 @@ impl Default for TimexRecognizer {
                 read(DateExpr::Fixed(format!("XXXX-WXX-{w}")), TimexType::Set)
             }),
             // this morning, the afternoon
-            (&["morning", "afternoon", "evening"], 
+            (&["morning", "afternoon", "evening"],
                 format!(r"{B}(?i-u:this|the)\s+(?P<part>(?i-u:morning|afternoon|evening)){B}"),
                 |c, _| {
                     read(
@@ -442,14 +442,14 @@ impl Default for TimexRecognizer {
                 },
             ),
             // last week, earlier this year, the end of next month, this weekend
-            (&["second", "minute", "hour", "day", "week", "fortnight", "month", "quarter", "year", "decade", "centur"], 
+            (&["second", "minute", "hour", "day", "week", "fortnight", "month", "quarter", "year", "decade", "centur"],
                 format!(
                     r"{B}(?:(?P<mod>(?i-u:early|late|earlier|later|mid|(?:the\s+)?(?:end|beginning|start|middle|rest|remainder)\s+of))[-\s]+)?(?P<dir>(?i-u:this|last|next|past|previous|coming|current))\s+(?P<u>(?i-u:week|weekend|month|quarter|year|decade|century)){B}(?:[^-\w]|$)"
                 ),
                 build_shift,
             ),
             // the end of the year, the fiscal year, the week, the weekend
-            (&["year", "week", "day"], 
+            (&["year", "week", "day"],
                 format!(
                     r"{B}(?:(?P<mod>(?i-u:(?:the\s+)?(?:end|beginning|start|middle|rest|remainder)\s+of|earlier\s+in|later\s+in|over))\s+)?(?P<the>(?i-u:the))\s+(?:(?i-u:fiscal|financial|full|entire|whole|current|latest)\s+)?(?P<u>(?i-u:year|week|weekend|day)){B}(?:[^-\w]|$)"
                 ),
@@ -487,7 +487,7 @@ impl Default for TimexRecognizer {
                 },
             ),
             // year-end, year-ago, the year-earlier quarter
-            (&["year"], 
+            (&["year"],
                 r"(?i-u)(?-u:\b)(?:(?P<ye>year[-\s]end)|(?P<the>the\s+)?year-(?:ago|earlier)(?P<noun>\s+(?:quarter|period|level|results|figure)s?)?)(?-u:\b)".to_string(),
                 |c, _| {
                     if c.name("ye").is_some() {
@@ -504,7 +504,7 @@ impl Default for TimexRecognizer {
                 },
             ),
             // two days after DeepSeek-R1's launch, two weeks after the release of GPT-5
-            (&["after", "before", "following"], 
+            (&["after", "before", "following"],
                 format!(
                     r"(?P<q>{B}(?P<n>{NUM})\s+(?P<u>{UNIT})\s+(?P<rel>(?i-u:after|before|following)))\s+(?:(?i-u:the)\s+)?(?:(?i-u:launch|release|debut|unveiling|introduction|rollout|roll-out|announcement)\s+of\s+(?:(?i-u:the)\s+)?(?P<x1>[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}.\-]*(?:\s+[\p{{Lu}}\p{{N}}][\p{{L}}\p{{N}}.\-]*){{0,3}})|(?P<x2>[\p{{Lu}}\p{{N}}][\p{{L}}\p{{N}}.\-]*(?:\s+[\p{{Lu}}\p{{N}}][\p{{L}}\p{{N}}.\-]*){{0,3}})['’]s\s+(?i-u:launch|release|debut|unveiling|introduction|rollout|roll-out|announcement))"
                 ),
@@ -526,21 +526,21 @@ impl Default for TimexRecognizer {
                 },
             ),
             // two years ago, a year earlier, three days later
-            (&["ago", "earlier", "later", "from now", "hence", "back"], 
+            (&["ago", "earlier", "later", "from now", "hence", "back"],
                 format!(
                     r"{B}(?:(?P<q>(?i-u:about|nearly|almost|some|roughly|around|just|only|more\s+than|less\s+than|over|at\s+least))\s+)?(?P<n>{NUM})\s+(?P<u>{UNIT})\s+(?P<dir>(?i-u:ago|earlier|later|from\s+now|hence|back)){B}"
                 ),
                 build_ago,
             ),
             // the past three weeks, 24 hours, several months, five-year
-            (&["second", "minute", "hour", "day", "week", "fortnight", "month", "quarter", "year", "decade", "centur"], 
+            (&["second", "minute", "hour", "day", "week", "fortnight", "month", "quarter", "year", "decade", "centur"],
                 format!(
                     r"{B}(?:(?P<q>(?i-u:about|nearly|almost|roughly|around|approximately|just|only|more\s+than|less\s+than|no\s+more\s+than|over|under|at\s+least|up\s+to|within))\s+)?(?:(?P<the>(?i-u:the))\s+)?(?:(?P<adj>(?i-u:past|last|next|previous|first|final|coming|following|latest|recent|preceding|prior|remaining|initial))\s+)?(?P<n>{NUM})(?:\s+(?i-u:more|additional|straight|consecutive|full|trading|business|working|calendar))?(?:\s+|-)(?P<u>{UNIT}){B}(?P<adjsuffix>-(?:old|long))?"
                 ),
                 build_duration,
             ),
             // the past year, the next week
-            (&["second", "minute", "hour", "day", "week", "fortnight", "month", "quarter", "year", "decade", "centur"], 
+            (&["second", "minute", "hour", "day", "week", "fortnight", "month", "quarter", "year", "decade", "centur"],
                 format!(
                     r"{B}(?i-u:the)\s+(?P<adj>(?i-u:past|last|next|previous|coming|following|preceding))\s+(?P<u>(?i-u:day|week|fortnight|month|quarter|year|decade|century)){B}(?:[^-\w]|$)"
                 ),
@@ -557,7 +557,7 @@ impl Default for TimexRecognizer {
                 },
             ),
             // recent years, coming weeks, for years, decades
-            (&["days", "weeks", "months", "years", "decades", "centuries"], 
+            (&["days", "weeks", "months", "years", "decades", "centuries"],
                 format!(
                     r"{B}(?:(?P<adj>(?i-u:recent|coming|past|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+following|upcoming))\s+|(?P<prep>(?i-u:for|in|over|within))\s+)(?P<u>(?i-u:days|weeks|months|years|decades|centuries)){B}"
                 ),
@@ -572,14 +572,14 @@ impl Default for TimexRecognizer {
                 },
             ),
             // every Monday, each year, twice a week, every other month
-            (&["every", "each", "once", "twice", "thrice", "times"], 
+            (&["every", "each", "once", "twice", "thrice", "times"],
                 format!(
                     r"{B}(?:(?P<ev>(?i-u:every|each))\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUM})\s+)?(?P<u>{UNIT}|{WEEKDAYS}|(?i-u:morning|afternoon|evening|night))|(?P<freq>(?i-u:once|twice|thrice|(?:\d+|two|three|four|five|six|several)\s+times))\s+(?i-u:a|an|per|each|every)\s+(?P<u2>{UNIT}))(?-u:\b)"
                 ),
                 build_set,
             ),
             // daily, weekly, annually
-            (&["daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly"], 
+            (&["daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly"],
                 r"(?i-u)(?-u:\b)(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)(?-u:\b)".to_string(),
                 |c, _| {
                     let v = match c["adv"].to_lowercase().as_str() {
@@ -595,7 +595,7 @@ impl Default for TimexRecognizer {
                 },
             ),
             // $5 a month, 10% a year
-            (&["year", "month", "week", "day", "hour", "quarter"], 
+            (&["year", "month", "week", "day", "hour", "quarter"],
                 r"(?i-u)(?-u:\b)(?:a|an|per)\s+(?P<u>year|month|week|day|hour|quarter)(?-u:\b)".to_string(),
                 |c, text| {
                     after_amount(text, c.get(0)?.start()).then_some(())?;
@@ -603,12 +603,12 @@ impl Default for TimexRecognizer {
                 },
             ),
             // now, currently, recently, the past, the future
-            (&["now", "current", "recent", "lately", "these days", "past", "future"], 
+            (&["now", "current", "recent", "lately", "these days", "past", "future"],
                 r"(?i-u)(?-u:\b)(?P<r>now|currently|current|recently|recent|lately|nowadays|these\s+days|the\s+past|(?:the\s+)?(?:near|distant|foreseeable)\s+future|the\s+future)(?-u:\b)".to_string(),
                 build_ref,
             ),
             // the same day, the next day, the day before: the last date named
-            (&["day", "week", "month"], 
+            (&["day", "week", "month"],
                 r"(?i-u)(?-u:\b)(?:the\s+(?P<rel>same|next|following|previous|preceding)\s+(?P<u>day|week|month)|(?P<that>that)\s+(?P<u2>day)|the\s+(?P<u3>day)\s+(?P<ba>before|after)(?:\s+(?:that|yesterday|tomorrow))?)(?-u:\b)".to_string(),
                 |c, _| {
                     let m = c.get(0)?;
@@ -630,19 +630,19 @@ impl Default for TimexRecognizer {
                 },
             ),
             // the near term, the long term
-            (&["term"], 
+            (&["term"],
                 r"(?i-u)(?-u:\b)the\s+(?P<t>near|short|long)[-\s]term(?-u:\b)".to_string(),
                 |_, _| read(DateExpr::Fixed("FUTURE_REF".to_string()), TimexType::Date),
             ),
             // Christmas, Thanksgiving 2024, the first day of the Lunar New Year
-            (&["new year", "christmas", "xmas", "thanksgiving", "easter", "good friday", "independence day", "fourth of july", "july fourth", "memorial day", "labor day", "halloween", "valentine", "veterans", "black friday", "cyber monday", "boxing day", "luther king", "presidents", "mother", "father", "singles", "spring festival"], 
+            (&["new year", "christmas", "xmas", "thanksgiving", "easter", "good friday", "independence day", "fourth of july", "july fourth", "memorial day", "labor day", "halloween", "valentine", "veterans", "black friday", "cyber monday", "boxing day", "luther king", "presidents", "mother", "father", "singles", "spring festival"],
                 format!(
                     r"{B}(?:(?P<rel>(?i-u:last|next|this))\s+)?(?P<first>(?i-u:the\s+first\s+day\s+of\s+(?:the\s+)?))?(?P<h>New\s+Year['’]s(?:\s+Day|\s+Eve)?|Christmas(?:\s+Day|\s+Eve)?|Xmas|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Good\s+Friday|Independence\s+Day|the\s+Fourth\s+of\s+July|July\s+Fourth|Memorial\s+Day|Labor\s+Day|Halloween|Valentine['’]?s\s+Day|Veterans['’]?\s+Day|Black\s+Friday|Cyber\s+Monday|Boxing\s+Day|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Presidents['’]?\s+Day|Mother['’]s\s+Day|Father['’]s\s+Day|Singles['’]?\s+Day|(?:(?i-u:the)\s+)?(?:Lunar|Chinese)\s+New\s+Year(?:['’]s\s+Day)?|Spring\s+Festival){B}(?:\s+(?P<y>{YEAR4}){B})?"
                 ),
                 build_holiday,
             ),
             // 3 p.m., 3:30 pm EST, 15:00 GMT, 0800 UTC, noon
-            (&["am", "a.m", "pm", "p.m", ":", "gmt", "utc", "hrs", "hours", "local time", "noon", "midday", "midnight"], 
+            (&["am", "a.m", "pm", "p.m", ":", "gmt", "utc", "hrs", "hours", "local time", "noon", "midday", "midnight"],
                 format!(
                     r"{B}(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[aApP])\.?[mM](?:\.|{B})|(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d){B}|(?P<h3>[01]\d|2[0-3])(?P<m3>[0-5]\d)\s+(?:GMT|UTC|hrs|hours|local\s+time){B}|(?P<noon>(?i-u:noon|midday|midnight)){B})(?:\s*(?P<z>{ZONES}){B})?"
                 ),
