@@ -575,15 +575,19 @@ const NOT_PAST: &[&str] = &[
 /// assert_eq!(tense_of(&["could", "come", "as", "early", "as"]), Tense::Future);
 /// ```
 pub fn tense_of(words: &[&str]) -> Tense {
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    let is = |i: usize, list: &[&str]| lower.get(i).is_some_and(|w| list.contains(&w.as_str()));
+    // The lists are ASCII: compare case-insensitively without allocating.
+    let is = |i: usize, list: &[&str]| {
+        words
+            .get(i)
+            .is_some_and(|w| list.iter().any(|l| l.eq_ignore_ascii_case(w)))
+    };
     let before = |i: usize, list: &[&str]| i > 0 && is(i - 1, list);
     // "had been due to expire Friday", "was to resume": a past auxiliary
     // right before a cue makes it the past's future.
     let past_before =
         |i: usize| (i.saturating_sub(4)..i).any(|j| is(j, &["had", "was", "were", "did"]));
     let mut tense = Tense::Unmarked;
-    for (i, w) in lower.iter().enumerate() {
+    for (i, w) in words.iter().enumerate() {
         let future = is(i, FUTURE_WORDS)
             || (is(i, FUTURE_AFTER_BE) && before(i, &["is", "are", "be", "’s", "'s"]))
             || (is(i, FUTURE_BEFORE_TO) && is(i + 1, &["to", "for"]))
@@ -592,7 +596,10 @@ pub fn tense_of(words: &[&str]) -> Tense {
             || (is(i, &["soon", "early"]) && before(i, &["as"]) && is(i + 1, &["as"]));
         let participle = before(i, &["be", "been", "being", "is", "are"]);
         let past = is(i, PAST_WORDS)
-            || (w.len() > 4 && w.ends_with("ed") && !NOT_PAST.contains(&w.as_str()));
+            || (w.len() > 4
+                && w.get(w.len() - 2..)
+                    .is_some_and(|e| e.eq_ignore_ascii_case("ed"))
+                && !is(i, NOT_PAST));
         if future && !past_before(i) {
             tense = Tense::Future;
         } else if past && !participle {

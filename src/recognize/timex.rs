@@ -289,7 +289,7 @@ impl Default for TimexRecognizer {
         // folded), its pattern, its reading.
         let rules: Vec<(&'static [&'static str], String, Build)> = vec![
             // 2025-01-10, 2025-01-10T08:00
-            (&["-"],
+            (&["-0", "-1"],
                 format!(r"{B}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?:T(?P<h>\d{{2}}):(?P<mi>\d{{2}}))?{B}"),
                 build_iso,
             ),
@@ -642,7 +642,7 @@ impl Default for TimexRecognizer {
                 build_holiday,
             ),
             // 3 p.m., 3:30 pm EST, 15:00 GMT, 0800 UTC, noon
-            (&["am", "a.m", "pm", "p.m", ":", "gmt", "utc", "hrs", "hours", "local time", "noon", "midday", "midnight"],
+            (&["am ", "am.", "am,", "a.m", "pm ", "pm.", "pm,", "p.m", ":", "gmt", "utc", "hrs", "hours", "local time", "noon", "midday", "midnight"],
                 format!(
                     r"{B}(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[aApP])\.?[mM](?:\.|{B})|(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d){B}|(?P<h3>[01]\d|2[0-3])(?P<m3>[0-5]\d)\s+(?:GMT|UTC|hrs|hours|local\s+time){B}|(?P<noon>(?i-u:noon|midday|midnight)){B})(?:\s*(?P<z>{ZONES}){B})?"
                 ),
@@ -657,6 +657,7 @@ impl Default for TimexRecognizer {
         TimexRecognizer {
             keys: AhoCorasick::builder()
                 .ascii_case_insensitive(true)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(keys.iter().map(|(k, _)| k))
                 .expect("timex keys"),
             key_rule: keys.iter().map(|(_, i)| *i).collect(),
@@ -673,6 +674,29 @@ impl Default for TimexRecognizer {
     }
 }
 
+/// How far (bytes) a rule's match may reach from its key word, either way.
+const WINDOW: usize = 160;
+/// A match ending this close to a window's cut end is not trusted (the cut
+/// may have changed it).
+const CUT_MARGIN: usize = 8;
+
+/// The nearest char boundary at or before `i`.
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The nearest char boundary at or after `i` (at most the text's end).
+fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// A candidate before overlaps are settled.
 struct Candidate {
     span: Span,
@@ -685,30 +709,54 @@ impl TimexRecognizer {
     /// them to `out` (never overlapping one another).
     pub fn find(&self, text: &str, out: &mut Vec<Mention>) {
         let mut candidates = Vec::new();
-        let mut live = vec![false; self.rules.len()];
+        // Each rule runs only in windows around its key words: a match
+        // contains one, and no match reaches further than `WINDOW` bytes
+        // from it.
+        let mut windows: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.rules.len()];
         for m in self.keys.find_overlapping_iter(text) {
-            live[self.key_rule[m.pattern().as_usize()]] = true;
+            let w = &mut windows[self.key_rule[m.pattern().as_usize()]];
+            let start = floor_char_boundary(text, m.start().saturating_sub(WINDOW));
+            let end = ceil_char_boundary(text, (m.end() + WINDOW).min(text.len()));
+            match w.last_mut() {
+                Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                _ => w.push((start, end)),
+            }
         }
         for (rule, r) in self.rules.iter().enumerate() {
-            if !live[rule] {
-                continue;
-            }
-            for c in r.re.captures_iter(text) {
-                let Some(reading) = (r.build)(&c, text) else {
-                    continue;
-                };
-                let whole = c.get(0).expect("group 0");
-                let span = reading
-                    .span
-                    .unwrap_or(Span::new(whole.start(), whole.end()));
-                if span.is_empty() {
-                    continue;
+            windows[rule].sort_unstable();
+            for &(start, end) in &windows[rule] {
+                // The haystack ends at the window (its start keeps the text
+                // before it for look-behind); a match touching a cut end is
+                // left for the window that holds it whole.
+                let hay = &text[..end];
+                let mut at = start;
+                while at <= end
+                    && let Some(c) = r.re.captures_at(hay, at)
+                {
+                    let whole = c.get(0).expect("group 0");
+                    at = if whole.is_empty() {
+                        ceil_char_boundary(text, whole.end() + 1)
+                    } else {
+                        whole.end()
+                    };
+                    if end < text.len() && whole.end() + CUT_MARGIN > end {
+                        continue;
+                    }
+                    let Some(reading) = (r.build)(&c, text) else {
+                        continue;
+                    };
+                    let span = reading
+                        .span
+                        .unwrap_or(Span::new(whole.start(), whole.end()));
+                    if span.is_empty() {
+                        continue;
+                    }
+                    candidates.push(Candidate {
+                        span,
+                        rule,
+                        reading,
+                    });
                 }
-                candidates.push(Candidate {
-                    span,
-                    rule,
-                    reading,
-                });
             }
         }
         // Longest first, then the earlier rule.
