@@ -245,6 +245,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn datelines() {
+        let hint = Some(jiff::civil::date(2025, 1, 20));
+        let cases: &[(&str, Option<Date>, Option<&str>)] = &[
+            ("Headline\nMarch 06, 2005\nText.", None, Some("2005-03-06")),
+            ("Headline\nTuesday, 6 March 2005\nText.", None, Some("2005-03-06")),
+            ("Headline\n\n2005-03-06\nText.", None, Some("2005-03-06")),
+            ("BEIJING, Jan. 29, 2025 (Reuters) - Alibaba said", None, Some("2025-01-29")),
+            ("    CLEVELAND, Feb 26 - LTV Corp said", hint, Some("2025-02-26")),
+            ("NEW YORK, Dec 30 - Shares fell", hint, Some("2024-12-30")),
+            ("CLEVELAND, Feb 26 - LTV Corp said", None, None),
+            // A date inside a sentence is not a date line.
+            ("Alibaba said on March 06, 2005 that it would", None, None),
+            ("a\nb\nc\nd\ne\nMarch 06, 2005", None, None),
+            ("Headline\nFebruary 30, 2005\nText.", None, None),
+        ];
+        for &(text, hint, want) in cases {
+            assert_eq!(
+                dateline_dct(text, hint).map(|d| d.to_string()).as_deref(),
+                want,
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
     fn dct_forms() {
         // (input, expected date, expects a note)
         let cases: &[(&str, Option<&str>, bool)] = &[

@@ -532,9 +532,9 @@ const FUTURE_AFTER_BE: &[&str] = &[
     "poised",
     "to",
 ];
-/// Words that mark the future before `to` even without `is`: "the talks,
-/// set to resume Monday".
-const FUTURE_BEFORE_TO: &[&str] = &["set", "due", "slated", "poised"];
+/// Words that mark the future before `to` or `for` even without `is`: "the
+/// talks, set to resume Monday", "the accession was planned for early March".
+const FUTURE_BEFORE_TO: &[&str] = &["set", "due", "slated", "poised", "planned", "scheduled"];
 /// Intention verbs that mark the future when `to` follows: "plans to".
 const INTENT_VERBS: &[&str] = &[
     "plans", "plan", "planned", "planning", "intends", "intend", "aims", "aim", "hopes", "prepares",
@@ -590,17 +590,21 @@ pub fn tense_of(words: &[&str]) -> Tense {
     for (i, w) in words.iter().enumerate() {
         let future = is(i, FUTURE_WORDS)
             || (is(i, FUTURE_AFTER_BE) && before(i, &["is", "are", "be", "’s", "'s"]))
-            || (is(i, FUTURE_BEFORE_TO) && is(i + 1, &["to", "for"]))
             || (is(i, INTENT_VERBS) && is(i + 1, &["to"]))
             // "as soon as", "as early as"
             || (is(i, &["soon", "early"]) && before(i, &["as"]) && is(i + 1, &["as"]));
+        // "was planned for early March" still lies ahead; "had been set to
+        // expire Friday" does not.
+        let planned = is(i, FUTURE_BEFORE_TO)
+            && is(i + 1, &["to", "for"])
+            && !(i.saturating_sub(4)..i).any(|j| is(j, &["had"]));
         let participle = before(i, &["be", "been", "being", "is", "are"]);
         let past = is(i, PAST_WORDS)
             || (w.len() > 4
                 && w.get(w.len() - 2..)
                     .is_some_and(|e| e.eq_ignore_ascii_case("ed"))
                 && !is(i, NOT_PAST));
-        if future && !past_before(i) {
+        if (future && !past_before(i)) || planned {
             tense = Tense::Future;
         } else if past && !participle {
             tense = Tense::Past;

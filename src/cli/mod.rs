@@ -37,6 +37,8 @@ enum Command {
         after_help = "Inputs: .txt (optional front matter between --- lines: id, title, published, source, url), \
 .jsonl/.ndjson (one object a line: text or body; id, title, published|date|dct), and the .gz of each. \
 Folders are walked recursively in sorted order, hidden files included; other files in them are skipped and counted. A file named directly is read by its extension, or as plain text.\n\n\
+Dates are TIMEX3 values computed against the DCT: metadata (published, date, dct), else a date line or wire \
+dateline at the top of the text, else --published; without one, relative dates have a null value.\n\n\
 Record fields are documented in the README (schema version 1).\n\n\
 Examples:\n  newsie extract fixtures/articles/moonshot-kimi-release.txt\n  newsie extract -f csv -o out/ corpus/\n  cat story.txt | newsie extract --published 2025-01-29 -"
     )]
@@ -75,7 +77,8 @@ struct ExtractArgs {
     /// (created if missing; files of those names are replaced) instead of standard output.
     #[arg(short, long, value_name = "DIR")]
     output: Option<PathBuf>,
-    /// Publication date (DCT) for articles that carry none, as YYYY-MM-DD.
+    /// Publication date (DCT), as YYYY-MM-DD, for articles with none in their metadata or a date
+    /// line at the top of the text; it also gives the year of wire datelines ("CLEVELAND, Feb 26 -").
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     published: Option<jiff::civil::Date>,
     /// Folder with companies.tsv and models.tsv to use instead of the bundled gazetteers.
