@@ -249,10 +249,22 @@ mod tests {
         let hint = Some(jiff::civil::date(2025, 1, 20));
         let cases: &[(&str, Option<Date>, Option<&str>)] = &[
             ("Headline\nMarch 06, 2005\nText.", None, Some("2005-03-06")),
-            ("Headline\nTuesday, 6 March 2005\nText.", None, Some("2005-03-06")),
+            (
+                "Headline\nTuesday, 6 March 2005\nText.",
+                None,
+                Some("2005-03-06"),
+            ),
             ("Headline\n\n2005-03-06\nText.", None, Some("2005-03-06")),
-            ("BEIJING, Jan. 29, 2025 (Reuters) - Alibaba said", None, Some("2025-01-29")),
-            ("    CLEVELAND, Feb 26 - LTV Corp said", hint, Some("2025-02-26")),
+            (
+                "BEIJING, Jan. 29, 2025 (Reuters) - Alibaba said",
+                None,
+                Some("2025-01-29"),
+            ),
+            (
+                "    CLEVELAND, Feb 26 - LTV Corp said",
+                hint,
+                Some("2025-02-26"),
+            ),
             ("NEW YORK, Dec 30 - Shares fell", hint, Some("2024-12-30")),
             ("CLEVELAND, Feb 26 - LTV Corp said", None, None),
             // A date inside a sentence is not a date line.

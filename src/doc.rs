@@ -77,6 +77,33 @@ impl Doc<'_> {
         words
     }
 
+    /// Up to `n` words right after byte `byte`, within its sentence and the
+    /// next clause (punctuation right after `byte` is skipped, the next
+    /// comma, semicolon, colon, dash or bracket ends it), in text order.
+    pub fn words_after(&self, byte: usize, n: usize) -> Vec<&str> {
+        if self.sentences.is_empty() {
+            return Vec::new();
+        }
+        let sent = &self.sentences[self.sentence_of(byte)];
+        let toks = &self.tokens[sent.first_token..sent.end_token];
+        let from = toks.partition_point(|t| t.span.start < byte);
+        // "In May, Apple will report": the clause after the comma.
+        toks[from..]
+            .iter()
+            .skip_while(|t| t.kind == TokenKind::Punct)
+            .take_while(|t| {
+                t.kind != TokenKind::Punct
+                    || !matches!(
+                        t.text(self.text),
+                        "," | ";" | ":" | "(" | ")" | "—" | "–" | "[" | "]"
+                    )
+            })
+            .filter(|t| t.kind == TokenKind::Word)
+            .take(n)
+            .map(|t| t.text(self.text))
+            .collect()
+    }
+
     /// Up to `n` words right before byte `byte`, within its sentence, in
     /// text order.
     pub fn words_before(&self, byte: usize, n: usize) -> Vec<&str> {

@@ -7,6 +7,8 @@
 //! shortcodes) → overlap resolution → temporal normalization (against the
 //! article's DCT) → event rules → records.
 
+use std::collections::HashMap;
+
 use crate::article::Article;
 use crate::doc::Doc;
 use crate::error::Result;
@@ -17,9 +19,10 @@ use crate::mention::{Mention, MentionType, MentionValue};
 use crate::output::record::{self, EventRecord, MentionRecord};
 use crate::recognize::Recognizers;
 use crate::span::Span;
-use crate::temporal::{AnchorRef, Context, DateExpr, TimexType, normalize, tense_of};
+use crate::temporal::{
+    AnchorDate, AnchorRef, Context, DateExpr, Tense, TimexType, normalize, tense_of,
+};
 use crate::tokenize::{split_sentences, tokenize};
-use jiff::civil::Date;
 
 /// What the pipeline extracts from one article.
 #[derive(Debug, Clone, PartialEq)]
@@ -164,12 +167,16 @@ impl Pipeline {
 const TENSE_WINDOW: usize = 10;
 
 /// The temporal stage: every temporal mention gets its TIMEX3 value, in text
-/// order (so "the quarter" and "three days later" see what came before);
-/// expressions anchored to an event come last, once every date they may
-/// count from is known.
+/// order, so that "the quarter", "three days later" and a bare "4 p.m." see
+/// what came before; expressions anchored to an event come last, once every
+/// date they may count from is known.
 fn normalize_dates(doc: &mut Doc, article: &Article) {
     let mut last_quarter: Option<(i16, i8)> = None;
-    let mut last_day: Option<(Date, usize)> = None;
+    // The last calendar date named (any size), and the last day with its
+    // sentence.
+    let mut last_point: Option<AnchorDate> = None;
+    let mut last_day: Option<(AnchorDate, usize)> = None;
+    let mut event_dates: Option<HashMap<String, AnchorDate>> = None;
     for event_pass in [false, true] {
         for i in 0..doc.mentions.len() {
             let MentionValue::Date {
@@ -189,16 +196,22 @@ fn normalize_dates(doc: &mut Doc, article: &Article) {
                 continue;
             }
             let (expr, timex_type) = (expr.clone(), *timex_type);
+            let start = doc.mentions[i].span.start;
+            let sentence = doc.sentence_of(start);
             let anchor = match (&expr, event) {
-                (_, Some(name)) => event_date(doc, name),
-                (DateExpr::Anchored { .. }, None) => last_day,
+                (_, Some(name)) => {
+                    let dates = event_dates.get_or_insert_with(|| event_dates_of(doc));
+                    entity_key_at(doc, name).and_then(|k| dates.get(&k).copied())
+                }
+                (DateExpr::Anchored { .. }, None) => last_point,
                 _ => None,
             };
             let ctx = Context {
                 dct: article.dct,
-                tense: tense_of(&doc.clause_words_before(doc.mentions[i].span.start, TENSE_WINDOW)),
+                tense: tense_around(doc, start, doc.mentions[i].span.end),
                 last_quarter,
                 anchor,
+                recent_day: last_day.filter(|&(_, s)| s + 1 >= sentence).map(|(a, _)| a),
             };
             let timex = normalize(&expr, timex_type, &ctx);
             if let Some(v) = &timex.value {
@@ -221,9 +234,17 @@ fn normalize_dates(doc: &mut Doc, article: &Article) {
                     last_quarter = Some((y, q));
                 }
                 if timex_type == TimexType::Date
-                    && let Ok(d) = v.parse::<Date>()
+                    && let Some(a) = AnchorDate::from_value(v, i)
                 {
-                    last_day = Some((d, i));
+                    last_point = Some(a);
+                }
+                // A day, or the day of a time ("Tuesday afternoon").
+                if matches!(timex_type, TimexType::Date | TimexType::Time)
+                    && let Some(a) = v.get(..10).and_then(|d| AnchorDate::from_value(d, i))
+                    && a.precision == crate::temporal::Unit::Day
+                    && (v.len() == 10 || v.as_bytes().get(10) == Some(&b'T'))
+                {
+                    last_day = Some((a, sentence));
                 }
             }
             doc.mentions[i].value = MentionValue::Date {
@@ -235,34 +256,56 @@ fn normalize_dates(doc: &mut Doc, article: &Article) {
     }
 }
 
+/// The tense of the words before a temporal mention: its clause, else (for
+/// lists: "rose in January, February and March") its sentence, else the
+/// words after it in its sentence ("In May, Apple will report").
+fn tense_around(doc: &Doc, start: usize, end: usize) -> Tense {
+    [
+        doc.clause_words_before(start, TENSE_WINDOW),
+        doc.words_before(start, TENSE_WINDOW),
+        doc.words_after(end, TENSE_AFTER_WINDOW),
+    ]
+    .iter()
+    .map(|w| tense_of(w))
+    .find(|t| *t != Tense::Unmarked)
+    .unwrap_or_default()
+}
+
+/// How many words after a mention may decide its tense when none before do.
+const TENSE_AFTER_WINDOW: usize = 5;
+
 /// How far after a name its date may be written ("the R1 model on January
 /// 20"), in bytes.
 const EVENT_DATE_WINDOW: usize = 40;
 
-/// The date the article gives for the event of the entity named at `name`
-/// (a model or company mention overlapping it): a day-precise date written
-/// within a few words after another mention of the same entity, in the same
-/// sentence, with no other mention between ("DeepSeek's recent releases —
-/// the V3-powered assistant on January 10 and the R1 model on January 20").
-fn event_date(doc: &Doc, name: Span) -> Option<(Date, usize)> {
-    let key = |m: &Mention| match &m.value {
+/// The entity (model or company) a mention denotes, as a map key.
+fn entity_key(m: &Mention) -> Option<String> {
+    match &m.value {
         MentionValue::Entity(e) => Some(format!("#{e}")),
         MentionValue::UnlistedModel { name, .. } => Some(name.clone()),
         _ => None,
-    };
-    let named = doc
-        .mentions
+    }
+}
+
+/// The entity named at `name` (a mention overlapping it).
+fn entity_key_at(doc: &Doc, name: Span) -> Option<String> {
+    doc.mentions
         .iter()
         .find(|m| m.span.start < name.end && name.start < m.span.end)
-        .and_then(key)?;
-    for (j, m) in doc.mentions.iter().enumerate() {
-        if key(m).as_deref() != Some(named.as_str()) {
-            continue;
-        }
-        let sentence = doc.sentences.get(doc.sentence_of(m.span.start))?.span;
-        let Some(next) = doc.mentions.get(j + 1) else {
-            continue;
-        };
+        .and_then(entity_key)
+}
+
+/// For each entity, the date the article gives for it: a day-precise date
+/// written within a few words after one of its mentions, in the same
+/// sentence, with no other mention between ("DeepSeek's recent releases —
+/// the V3-powered assistant on January 10 and the R1 model on January 20").
+/// The first such date counts.
+fn event_dates_of(doc: &Doc) -> HashMap<String, AnchorDate> {
+    let mut dates = HashMap::new();
+    for (j, pair) in doc.mentions.windows(2).enumerate() {
+        let (m, next) = (&pair[0], &pair[1]);
+        let Some(key) = entity_key(m) else { continue };
+        let sentence = doc.sentences[doc.sentence_of(m.span.start)].span;
         if next.span.start > m.span.end + EVENT_DATE_WINDOW || next.span.start >= sentence.end {
             continue;
         }
@@ -271,10 +314,14 @@ fn event_date(doc: &Doc, name: Span) -> Option<(Date, usize)> {
             timex: Some(t),
             ..
         } = &next.value
-            && let Some(d) = t.value.as_deref().and_then(|v| v.parse::<Date>().ok())
+            && let Some(a) = t
+                .value
+                .as_deref()
+                .and_then(|v| AnchorDate::from_value(v, j + 1))
+            && a.precision == crate::temporal::Unit::Day
         {
-            return Some((d, j + 1));
+            dates.entry(key).or_insert(a);
         }
     }
-    None
+    dates
 }

@@ -417,8 +417,10 @@ pub enum DateExpr {
     ContextQuarter(Option<i16>),
     /// A day with a time: `Friday morning`, `tonight`, `3 p.m. Monday`.
     At {
-        /// The day.
-        day: Box<DateExpr>,
+        /// The day; `None` for a bare time ("at 4 p.m.", "the evening"):
+        /// the day last named in the same or the previous sentence, else
+        /// the DCT's.
+        day: Option<Box<DateExpr>>,
         /// The time.
         time: TimeOfDay,
     },
@@ -495,9 +497,40 @@ pub struct Context {
     pub tense: Tense,
     /// The quarter (year, 1-4) last named before the mention.
     pub last_quarter: Option<(i16, i8)>,
-    /// The anchor date of an [`DateExpr::Anchored`] expression and the
-    /// index of the mention it comes from.
-    pub anchor: Option<(Date, usize)>,
+    /// What an [`DateExpr::Anchored`] expression counts from.
+    pub anchor: Option<AnchorDate>,
+    /// The day last named in the same or the previous sentence, for bare
+    /// times ("The crash happened around 4 p.m." after "Tuesday afternoon").
+    pub recent_day: Option<AnchorDate>,
+}
+
+/// A date another expression counts from: the start of the period another
+/// mention names, its size, and that mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AnchorDate {
+    /// First day of the period (`1998` → 1998-01-01).
+    pub date: Date,
+    /// Its size: [`Unit::Day`], [`Unit::Month`] or [`Unit::Year`].
+    pub precision: Unit,
+    /// Index of the mention that names it.
+    pub mention: usize,
+}
+
+impl AnchorDate {
+    /// Reads a TIMEX3 calendar value (`1998`, `1998-05`, `1998-05-10`).
+    pub fn from_value(value: &str, mention: usize) -> Option<AnchorDate> {
+        let (date, precision) = match value.len() {
+            4 => (Date::new(value.parse().ok()?, 1, 1).ok()?, Unit::Year),
+            7 => (format!("{value}-01").parse().ok()?, Unit::Month),
+            10 => (value.parse().ok()?, Unit::Day),
+            _ => return None,
+        };
+        Some(AnchorDate {
+            date,
+            precision,
+            mention,
+        })
+    }
 }
 
 /// Words that mark the future on their own.
@@ -631,15 +664,25 @@ pub fn normalize(expr: &DateExpr, timex_type: TimexType, ctx: &Context) -> Timex
             point,
             year: YearRef::Written(y),
         } => (point_value(*point, *y), Anchor::None),
-        DateExpr::Anchored { unit, n, anchor } => match (ctx.anchor, anchor, ctx.dct) {
-            (Some((date, mention)), _, _) => {
-                (anchored_value(date, *unit, *n), Anchor::Mention(mention))
-            }
-            // "three days later" with no date before it counts from the DCT;
-            // an event whose date the article does not give stays unresolved.
-            (None, AnchorRef::Previous, Some(dct)) => (anchored_value(dct, *unit, *n), Anchor::Dct),
-            (None, _, _) => (None, Anchor::Unresolved),
+        // "three days later" with no date before it, or an event whose date
+        // the article does not give, stays unresolved.
+        DateExpr::Anchored { unit, n, .. } => match ctx.anchor {
+            Some(a) => (anchored_value(a, *unit, *n), Anchor::Mention(a.mention)),
+            None => (None, Anchor::Unresolved),
         },
+        DateExpr::At { day: None, time } if ctx.recent_day.is_some() => {
+            let a = ctx.recent_day.expect("checked");
+            (
+                Some(with_time(&a.date.to_string(), *time)),
+                Anchor::Mention(a.mention),
+            )
+        }
+        // Written years throughout: the DCT is not consulted, so any date
+        // stands in for a missing one.
+        _ if is_absolute(expr) => (
+            relative_value(expr, ctx.dct.unwrap_or(Date::constant(2000, 1, 1)), ctx),
+            Anchor::None,
+        ),
         _ => match ctx.dct {
             None => (None, Anchor::Unresolved),
             Some(dct) => (relative_value(expr, dct, ctx), Anchor::Dct),
@@ -692,17 +735,15 @@ fn relative_value(expr: &DateExpr, dct: Date, ctx: &Context) -> Option<String> {
             Some(format!("{:04}-Q{q}", year.unwrap_or(y)))
         }
         DateExpr::At { day, time } => {
-            let day = relative_value(day, dct, ctx)?;
+            let day = match day {
+                Some(day) => relative_value(day, dct, ctx)?,
+                None => ctx.recent_day.map_or(dct, |a| a.date).to_string(),
+            };
             // A time needs a day; a coarser base keeps its own value.
             if day.len() != 10 {
                 return Some(day);
             }
-            Some(match time {
-                TimeOfDay::Part(p) => format!("{day}T{}", day_part_code(*p)),
-                TimeOfDay::Clock { hour, minute, utc } => {
-                    format!("{day}T{hour:02}:{minute:02}{}", if *utc { "Z" } else { "" })
-                }
-            })
+            Some(with_time(&day, *time))
         }
         DateExpr::Range(a, b) => {
             let end = match (&**a, &**b) {
@@ -731,18 +772,57 @@ fn relative_value(expr: &DateExpr, dct: Date, ctx: &Context) -> Option<String> {
             };
             Some(format!("{}/{end}", relative_value(a, dct, ctx)?))
         }
-        DateExpr::Anchored { unit, n, .. } => anchored_value(dct, *unit, *n),
+        DateExpr::Anchored { unit, n, .. } => anchored_value(ctx.anchor?, *unit, *n),
     }
 }
 
-/// `date` moved by `n` units; days and weeks give a day, longer units their
-/// own granularity ("two days after" a day is a day).
-fn anchored_value(date: Date, unit: Unit, n: i32) -> Option<String> {
-    let d = shift_date(date, unit, n)?;
-    Some(match unit {
-        Unit::Day | Unit::Week => d.to_string(),
-        _ => shifted_value(d, unit),
-    })
+/// `day` (a `YYYY-MM-DD` value) with a time: `T15:00`, `T08:30Z`, `TMO`.
+fn with_time(day: &str, time: TimeOfDay) -> String {
+    match time {
+        TimeOfDay::Part(p) => format!("{day}T{}", day_part_code(p)),
+        TimeOfDay::Clock { hour, minute, utc } => {
+            format!("{day}T{hour:02}:{minute:02}{}", if utc { "Z" } else { "" })
+        }
+    }
+}
+
+/// True when `expr`'s value needs no DCT: written years throughout
+/// ("between 1997 and 2002").
+fn is_absolute(expr: &DateExpr) -> bool {
+    match expr {
+        DateExpr::Fixed(_)
+        | DateExpr::InYear {
+            year: YearRef::Written(_),
+            ..
+        } => true,
+        DateExpr::Range(a, b) => is_absolute(a) && is_absolute(b),
+        DateExpr::At { day: Some(d), .. } => is_absolute(d),
+        _ => false,
+    }
+}
+
+/// The anchor moved by `n` units, at the coarser of the unit's and the
+/// anchor's size: "two days after" a day is a day, "two years later" after
+/// "1964" is 1966, "three days later" after "1998" stays 1998.
+fn anchored_value(anchor: AnchorDate, unit: Unit, n: i32) -> Option<String> {
+    let d = shift_date(anchor.date, unit, n)?;
+    let unit = if unit == Unit::Week { Unit::Day } else { unit };
+    let size = |u: Unit| match u {
+        Unit::Day => 0,
+        Unit::Week | Unit::Weekend => 1,
+        Unit::Month => 2,
+        Unit::Quarter => 3,
+        Unit::Half => 4,
+        Unit::Year => 5,
+        Unit::Decade => 6,
+        Unit::Century => 7,
+    };
+    let g = if size(anchor.precision) > size(unit) {
+        anchor.precision
+    } else {
+        unit
+    };
+    Some(shifted_value(d, g))
 }
 
 /// The quarter (1-4) holding `d`.
@@ -1182,7 +1262,7 @@ mod tests {
             (DateExpr::ContextQuarter(None), wed, Past, "2024-Q4"),
             (
                 DateExpr::At {
-                    day: Box::new(weekday(Friday, Direction::Tense)),
+                    day: Some(Box::new(weekday(Friday, Direction::Tense))),
                     time: TimeOfDay::Part(DayPart::Morning),
                 },
                 wed,
@@ -1191,10 +1271,7 @@ mod tests {
             ),
             (
                 DateExpr::At {
-                    day: Box::new(DateExpr::Shift {
-                        unit: Unit::Day,
-                        n: 0,
-                    }),
+                    day: None,
                     time: TimeOfDay::Clock {
                         hour: 8,
                         minute: 30,
@@ -1281,7 +1358,7 @@ mod tests {
         };
         let ctx = Context {
             dct: Some(date(2025, 1, 29)),
-            anchor: Some((date(2025, 1, 20), 21)),
+            anchor: AnchorDate::from_value("2025-01-20", 21),
             ..Context::default()
         };
         let t = normalize(&anchored, TimexType::Date, &ctx);
@@ -1299,7 +1376,8 @@ mod tests {
             },
         );
         assert_eq!((t.value, t.anchor), (None, Anchor::Unresolved));
-        // "three days later" with nothing before it counts from the DCT.
+        // "three days later" with nothing before it stays unresolved; after
+        // a bare year it keeps the year's size.
         let later = DateExpr::Anchored {
             unit: Unit::Day,
             n: 3,
@@ -1313,9 +1391,65 @@ mod tests {
                 ..ctx
             },
         );
+        assert_eq!((t.value, t.anchor), (None, Anchor::Unresolved));
+        let y1998 = Context {
+            anchor: AnchorDate::from_value("1998", 4),
+            ..ctx
+        };
+        let t = normalize(&later, TimexType::Date, &y1998);
         assert_eq!(
             (t.value.as_deref(), t.anchor),
-            (Some("2025-02-01"), Anchor::Dct)
+            (Some("1998"), Anchor::Mention(4))
+        );
+        let two_years = DateExpr::Anchored {
+            unit: Unit::Year,
+            n: 2,
+            anchor: AnchorRef::Previous,
+        };
+        assert_eq!(
+            normalize(&two_years, TimexType::Date, &y1998)
+                .value
+                .as_deref(),
+            Some("2000")
+        );
+        // A bare time takes the day named just before.
+        let four_pm = DateExpr::At {
+            day: None,
+            time: TimeOfDay::Clock {
+                hour: 16,
+                minute: 0,
+                utc: false,
+            },
+        };
+        let tuesday = Context {
+            recent_day: AnchorDate::from_value("2025-01-28", 2),
+            ..ctx
+        };
+        let t = normalize(&four_pm, TimexType::Time, &tuesday);
+        assert_eq!(
+            (t.value.as_deref(), t.anchor),
+            (Some("2025-01-28T16:00"), Anchor::Mention(2))
+        );
+        let t = normalize(&four_pm, TimexType::Time, &ctx);
+        assert_eq!(
+            (t.value.as_deref(), t.anchor),
+            (Some("2025-01-29T16:00"), Anchor::Dct)
+        );
+        // Written years need no DCT, ranges of them neither.
+        let years = DateExpr::Range(
+            Box::new(DateExpr::InYear {
+                point: Point::Year,
+                year: YearRef::Written(1997),
+            }),
+            Box::new(DateExpr::InYear {
+                point: Point::Year,
+                year: YearRef::Written(2002),
+            }),
+        );
+        let t = normalize(&years, TimexType::Date, &Context::default());
+        assert_eq!(
+            (t.value.as_deref(), t.anchor),
+            (Some("1997/2002"), Anchor::None)
         );
         // No DCT: relative values are null; absolute ones stand.
         let none = Context::default();

@@ -430,11 +430,13 @@ impl Default for TimexRecognizer {
             }),
             // this morning, the afternoon
             (&["morning", "afternoon", "evening"],
-                format!(r"{B}(?i-u:this|the)\s+(?P<part>(?i-u:morning|afternoon|evening)){B}"),
+                format!(r"{B}(?P<this>(?i-u:this|the))\s+(?P<part>morning|afternoon|evening|MORNING|AFTERNOON|EVENING){B}"),
                 |c, _| {
+                    // "this morning" is today's; "the evening" the day in context.
+                    let this = c["this"].eq_ignore_ascii_case("this");
                     read(
                         DateExpr::At {
-                            day: Box::new(DateExpr::Shift { unit: Unit::Day, n: 0 }),
+                            day: this.then(|| Box::new(DateExpr::Shift { unit: Unit::Day, n: 0 })),
                             time: TimeOfDay::Part(day_part(&c["part"])),
                         },
                         TimexType::Time,
@@ -455,7 +457,7 @@ impl Default for TimexRecognizer {
                 ),
                 |c, text| {
                     let unit = unit_of(&c["u"])?;
-                    let after = text[c.name("u")?.end()..].trim_start().to_lowercase();
+                    let after = lower_ahead(text, c.name("u")?.end());
                     // "the year ended March 31": a fiscal year's length.
                     if unit == Unit::Year && (after.starts_with("ended") || after.starts_with("ending")) {
                         let start = c.name("the")?.start();
@@ -761,12 +763,17 @@ impl TimexRecognizer {
         }
         // Longest first, then the earlier rule.
         candidates.sort_by_key(|c| (std::cmp::Reverse(c.span.len()), c.rule, c.span.start));
+        // Kept spans are disjoint, so among those starting before a
+        // candidate's end only the last can overlap it (linear in practice).
+        let mut taken: std::collections::BTreeMap<usize, usize> = Default::default();
         let mut kept: Vec<Candidate> = Vec::new();
         for c in candidates {
-            if !kept
-                .iter()
-                .any(|k| k.span.start < c.span.end && c.span.start < k.span.end)
-            {
+            let clash = taken
+                .range(..c.span.end)
+                .next_back()
+                .is_some_and(|(_, &end)| end > c.span.start);
+            if !clash {
+                taken.insert(c.span.start, c.span.end);
                 kept.push(c);
             }
         }
@@ -805,18 +812,10 @@ impl TimexRecognizer {
     fn joined(&self, text: &str, a: &Candidate, b: &Candidate, gap: &str) -> Option<Candidate> {
         let span = Span::new(a.span.start, b.span.end);
         let at = |day: &DateExpr, clock: &DateExpr| match clock {
-            DateExpr::At { day: d, time }
-                if **d
-                    == DateExpr::Shift {
-                        unit: Unit::Day,
-                        n: 0,
-                    } =>
-            {
-                is_day(day).then(|| DateExpr::At {
-                    day: Box::new(day.clone()),
-                    time: *time,
-                })
-            }
+            DateExpr::At { day: None, time } => is_day(day).then(|| DateExpr::At {
+                day: Some(Box::new(day.clone())),
+                time: *time,
+            }),
             _ => None,
         };
         if self.clock_day_gap.is_match(gap)
@@ -910,6 +909,21 @@ fn prev_word(text: &str, start: usize) -> &str {
         .map_or(0, |(i, ch)| i + ch.len_utf8());
     &before[from..]
 }
+
+/// The text after byte `at`, leading spaces skipped, lowercased, at most
+/// [`AHEAD`] characters (enough for a look at the next words; never the rest
+/// of a long text).
+fn lower_ahead(text: &str, at: usize) -> String {
+    text[at..]
+        .trim_start()
+        .chars()
+        .take(AHEAD)
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// How many characters [`lower_ahead`] returns.
+const AHEAD: usize = 24;
 
 /// True when the word before `start` is one of [`MONTH_CUES`].
 fn cue_before(text: &str, start: usize) -> bool {
@@ -1086,7 +1100,7 @@ fn build_iso(c: &Captures<'_>, _: &str) -> Option<Reading> {
             (hour < 24 && minute < 60).then_some(())?;
             read(
                 DateExpr::At {
-                    day: Box::new(day),
+                    day: Some(Box::new(day)),
                     time: TimeOfDay::Clock {
                         hour,
                         minute,
@@ -1473,7 +1487,7 @@ fn build_day_word(c: &Captures<'_>, _: &str) -> Option<Reading> {
     match part {
         Some(p) => read(
             DateExpr::At {
-                day: Box::new(day),
+                day: Some(Box::new(day)),
                 time: TimeOfDay::Part(p),
             },
             TimexType::Time,
@@ -1505,7 +1519,7 @@ fn build_weekday(c: &Captures<'_>, text: &str) -> Option<Reading> {
     match c.name("part") {
         Some(p) => read(
             DateExpr::At {
-                day: Box::new(day),
+                day: Some(Box::new(day)),
                 time: TimeOfDay::Part(day_part(p.as_str())),
             },
             TimexType::Time,
@@ -1622,9 +1636,8 @@ fn build_duration(c: &Captures<'_>, text: &str) -> Option<Reading> {
     }
     // Ages ("a 52-year-old", "five years old") are not durations in news
     // annotation.
-    let after = &text[whole.end()..];
     if c.name("adjsuffix").is_some_and(|a| a.as_str() == "-old")
-        || after.trim_start().to_lowercase().starts_with("old")
+        || lower_ahead(text, whole.end()).starts_with("old")
     {
         return None;
     }
@@ -1678,7 +1691,7 @@ fn build_set(c: &Captures<'_>, _: &str) -> Option<Reading> {
 
 fn build_ref(c: &Captures<'_>, text: &str) -> Option<Reading> {
     let r = c["r"].to_lowercase();
-    let after = text[c.get(0)?.end()..].trim_start().to_lowercase();
+    let after = lower_ahead(text, c.get(0)?.end());
     let value = match r.split_whitespace().collect::<Vec<_>>().join(" ").as_str() {
         "now" | "currently" | "nowadays" | "these days" => "PRESENT_REF",
         "current" => {
@@ -1777,10 +1790,7 @@ fn build_clock(c: &Captures<'_>, text: &str) -> Option<Reading> {
         || c.get(0)?.as_str().contains("UTC");
     read(
         DateExpr::At {
-            day: Box::new(DateExpr::Shift {
-                unit: Unit::Day,
-                n: 0,
-            }),
+            day: None,
             time: TimeOfDay::Clock { hour, minute, utc },
         },
         TimexType::Time,
