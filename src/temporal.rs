@@ -410,8 +410,12 @@ pub enum DateExpr {
     /// "the weekend": the last one in past-tense text on a weekday, else
     /// the DCT week's ("this weekend" is a [`DateExpr::Shift`]).
     Weekend,
-    /// "a year ago", "a year earlier", "year-ago" (see the module docs).
-    YearAgo,
+    /// "a year ago", "a year earlier", "year-ago" (see the module docs);
+    /// `quarter` when the text says so ("the year-ago quarter").
+    YearAgo {
+        /// A quarter even without one named before.
+        quarter: bool,
+    },
     /// "the quarter" (see the module docs); "the 1988 quarter" keeps its
     /// written year.
     ContextQuarter(Option<i16>),
@@ -424,6 +428,8 @@ pub enum DateExpr {
         /// The time.
         time: TimeOfDay,
     },
+    /// The ISO week holding a day: "the week of Feb. 10".
+    WeekOf(Box<DateExpr>),
     /// An interval: `January 10-12`, `between March and May`.
     Range(Box<DateExpr>, Box<DateExpr>),
     /// `n` units after (or, negative, before) an anchor date.
@@ -719,19 +725,16 @@ fn relative_value(expr: &DateExpr, dct: Date, ctx: &Context) -> Option<String> {
             Some(shifted_value(d, Unit::Weekend))
         }
         DateExpr::Shift { unit, n } => shift_date(dct, *unit, *n).map(|d| shifted_value(d, *unit)),
-        DateExpr::YearAgo => Some(match ctx.last_quarter {
-            Some((y, q)) => format!("{:04}-Q{q}", y - 1),
-            None => format!("{:04}", dct.year() - 1),
+        DateExpr::YearAgo { quarter } => Some(match (ctx.last_quarter, quarter) {
+            (Some((y, q)), _) => format!("{:04}-Q{q}", y - 1),
+            (None, true) => {
+                let (y, q) = last_full_quarter(dct);
+                format!("{:04}-Q{q}", y - 1)
+            }
+            (None, false) => format!("{:04}", dct.year() - 1),
         }),
         DateExpr::ContextQuarter(year) => {
-            let (y, q) = ctx.last_quarter.unwrap_or_else(|| {
-                let q = quarter_of(dct);
-                if q == 1 {
-                    (dct.year() - 1, 4)
-                } else {
-                    (dct.year(), q - 1)
-                }
-            });
+            let (y, q) = ctx.last_quarter.unwrap_or_else(|| last_full_quarter(dct));
             Some(format!("{:04}-Q{q}", year.unwrap_or(y)))
         }
         DateExpr::At { day, time } => {
@@ -773,6 +776,10 @@ fn relative_value(expr: &DateExpr, dct: Date, ctx: &Context) -> Option<String> {
             Some(format!("{}/{end}", relative_value(a, dct, ctx)?))
         }
         DateExpr::Anchored { unit, n, .. } => anchored_value(ctx.anchor?, *unit, *n),
+        DateExpr::WeekOf(day) => {
+            let day: Date = relative_value(day, dct, ctx)?.parse().ok()?;
+            Some(shifted_value(day, Unit::Week))
+        }
     }
 }
 
@@ -796,6 +803,7 @@ fn is_absolute(expr: &DateExpr) -> bool {
             ..
         } => true,
         DateExpr::Range(a, b) => is_absolute(a) && is_absolute(b),
+        DateExpr::WeekOf(d) => is_absolute(d),
         DateExpr::At { day: Some(d), .. } => is_absolute(d),
         _ => false,
     }
@@ -823,6 +831,14 @@ fn anchored_value(anchor: AnchorDate, unit: Unit, n: i32) -> Option<String> {
         unit
     };
     Some(shifted_value(d, g))
+}
+
+/// The last quarter (year, 1-4) that ended before `d`.
+fn last_full_quarter(d: Date) -> (i16, i8) {
+    match quarter_of(d) {
+        1 => (d.year() - 1, 4),
+        q => (d.year(), q - 1),
+    }
 }
 
 /// The quarter (1-4) holding `d`.
@@ -1258,7 +1274,8 @@ mod tests {
                 Past,
                 "2025-W05-WE",
             ),
-            (DateExpr::YearAgo, wed, Past, "2024"),
+            (DateExpr::YearAgo { quarter: false }, wed, Past, "2024"),
+            (DateExpr::YearAgo { quarter: true }, wed, Past, "2023-Q4"),
             (DateExpr::ContextQuarter(None), wed, Past, "2024-Q4"),
             (
                 DateExpr::At {
@@ -1309,7 +1326,10 @@ mod tests {
             ..Context::default()
         };
         let v = |e: DateExpr| normalize(&e, TimexType::Date, &ctx).value;
-        assert_eq!(v(DateExpr::YearAgo).as_deref(), Some("1988-Q3"));
+        assert_eq!(
+            v(DateExpr::YearAgo { quarter: false }).as_deref(),
+            Some("1988-Q3")
+        );
         assert_eq!(
             v(DateExpr::ContextQuarter(None)).as_deref(),
             Some("1989-Q3")

@@ -353,6 +353,95 @@ fn dates_times_durations_and_sets() {
             WED,
             &[("the future", "DATE", "FUTURE_REF")],
         ),
+        // Forms from real articles (a break-it review).
+        (
+            "Due on Jan. 15,\u{a0}2024.",
+            WED,
+            &[("Jan. 15,\u{a0}2024", "DATE", "2024-01-15")],
+        ),
+        (
+            "Sales rose in January '24.",
+            WED,
+            &[("January '24", "DATE", "2024-01")],
+        ),
+        (
+            "阿里巴巴于2025年1月28日发布",
+            WED,
+            &[("2025年1月28日", "DATE", "2025-01-28")],
+        ),
+        (
+            "Filed 2024-12-05T08:00:00Z.",
+            WED,
+            &[("2024-12-05T08:00:00Z", "TIME", "2024-12-05T08:00Z")],
+        ),
+        (
+            "Earnings are due the week of Feb. 10.",
+            WED,
+            &[("the week of Feb. 10", "DATE", "2025-W07")],
+        ),
+        (
+            "APPLE TO REPORT ON THURSDAY, JAN. 30",
+            WED,
+            &[("THURSDAY, JAN. 30", "DATE", "2025-01-30")],
+        ),
+        (
+            "In May, Apple will report.",
+            WED,
+            &[("May", "DATE", "2025-05")],
+        ),
+        (
+            "Sales rose in January, February and March.",
+            WED,
+            &[
+                ("January", "DATE", "2025-01"),
+                ("February", "DATE", "2024-02"),
+                ("March", "DATE", "2024-03"),
+            ],
+        ),
+        (
+            "It meets at 0600 hours.",
+            WED,
+            &[("0600 hours", "TIME", "2025-01-29T06:00")],
+        ),
+        (
+            "Meet at 10:30 tomorrow.",
+            WED,
+            &[("10:30 tomorrow", "TIME", "2025-01-30T10:30")],
+        ),
+        (
+            "Q4 results beat forecasts.",
+            WED,
+            &[("Q4", "DATE", "2024-Q4")],
+        ),
+        (
+            "The year-ago quarter was weak.",
+            WED,
+            &[("The year-ago quarter", "DATE", "2023-Q4")],
+        ),
+        (
+            "A truck overturned Tuesday afternoon. Lanes reopened at 8:13 p.m.",
+            WED,
+            &[
+                ("Tuesday afternoon", "TIME", "2025-01-28TAF"),
+                ("8:13 p.m.", "TIME", "2025-01-28T20:13"),
+            ],
+        ),
+        (
+            "In 1998 the firm was founded; two years later it went public.",
+            WED,
+            &[
+                ("1998", "DATE", "1998"),
+                ("two years later", "DATE", "2000"),
+            ],
+        ),
+        (
+            "It was filed on March 3, 2024. The next day it was withdrawn.",
+            WED,
+            &[
+                ("March 3, 2024", "DATE", "2024-03-03"),
+                ("The next day", "DATE", "2024-03-04"),
+            ],
+        ),
         // Anchored to an earlier date.
         (
             "It was filed on March 3, 2024. Three days later it was withdrawn.",
@@ -389,9 +478,31 @@ fn precision_traps_are_not_times() {
         "The Sunday Times reported the deal.",
         "Prices saw a fall of 3%.",
         "Mar and Jan are abbreviations.",
+        "H100 and H200 GPUs and H800 chips.",
+        "Run it at Q4_K_M or Q4 quantization.",
+        "The BE-3PM engine failed.",
+        "We bought 2000 GPUs and 2048 H800 chips.",
+        "The Midnight Rose model and Jamie Noon.",
+        "The Evening Standard said so on Saturday Night Live.",
+        "Challenger, Gray and Christmas said.",
+        "He read John 3:16 and led 3:23 into the period.",
     ] {
         assert_eq!(timexes(text, Some(WED)), [], "{text:?}");
     }
+}
+
+#[test]
+fn written_years_need_no_dct() {
+    let got = timexes("Between 1997 and 2002 the industry grew.", None);
+    assert_eq!(
+        got,
+        [(
+            "1997 and 2002".to_string(),
+            "DATE".to_string(),
+            Some("1997/2002".to_string()),
+            "none".to_string()
+        )]
+    );
 }
 
 #[test]

@@ -140,6 +140,50 @@ const MONTH_NOUNS: &[&str] = &[
     "sales", "figures", "data", "report", "results", "survey", "meeting", "deadline", "election",
     "issue", "edition", "release", "numbers", "reading", "payrolls", "retail",
 ];
+/// Words before a bare `10:30` that make it a clock time.
+const CLOCK_CUES: &[&str] = &[
+    "at",
+    "by",
+    "from",
+    "until",
+    "till",
+    "before",
+    "after",
+    "around",
+    "about",
+    "since",
+    "to",
+    "between",
+    "and",
+    "or",
+    "as",
+    "early",
+    "late",
+    "of",
+    "past",
+    "approximately",
+    "roughly",
+];
+/// Nouns after a bare `Q4` that make it a quarter: "Q4 results".
+const QUARTER_NOUNS: &[&str] = &[
+    "results",
+    "earnings",
+    "revenue",
+    "revenues",
+    "sales",
+    "profit",
+    "profits",
+    "loss",
+    "losses",
+    "guidance",
+    "figures",
+    "deliveries",
+    "growth",
+    "report",
+    "numbers",
+    "gdp",
+    "shipments",
+];
 /// Count nouns after a four-digit number that make it a quantity:
 /// `2000 people`.
 const COUNT_NOUNS: &[&str] = &[
@@ -214,6 +258,33 @@ const COUNT_NOUNS: &[&str] = &[
     "calories",
     "rpm",
     "cc",
+    "gpus",
+    "chips",
+    "servers",
+    "nodes",
+    "cores",
+    "accelerators",
+    "cards",
+    "images",
+    "videos",
+    "samples",
+    "examples",
+    "models",
+    "apps",
+    "files",
+    "lines",
+    "rows",
+    "steps",
+    "queries",
+    "requests",
+    "tests",
+    "patients",
+    "cases",
+    "deaths",
+    "beds",
+    "seats",
+    "rooms",
+    "sites",
 ];
 /// Names that begin with a weekday: `Sunday Times`, `Saturday Night Live`.
 const WEEKDAY_NAMES: &[&str] = &[
@@ -282,16 +353,42 @@ impl std::fmt::Debug for TimexRecognizer {
 impl Default for TimexRecognizer {
     fn default() -> Self {
         let year_after = |name: &str| {
-            format!(r"(?:,?[\x20\t]+|,?[\x20\t]*\r?\n[\x20\t]*)(?P<{name}>{YEAR4}){B}")
+            format!(
+                r"(?:,?[\x20\t\u{{a0}}\u{{202f}}]+|,?[\x20\t]*\r?\n[\x20\t]*)(?P<{name}>{YEAR4}){B}"
+            )
         };
         let wd = |name: &str| format!(r"(?:(?P<{name}>{WEEKDAYS}),?\s+(?:the\s+)?)?");
         // Each rule: the words one of which its matches contain (ASCII case
         // folded), its pattern, its reading.
         let rules: Vec<(&'static [&'static str], String, Build)> = vec![
             // 2025-01-10, 2025-01-10T08:00
-            (&["-0", "-1"],
-                format!(r"{B}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?:T(?P<h>\d{{2}}):(?P<mi>\d{{2}}))?{B}"),
+            (&["-0", "-1", "\u{2011}0", "\u{2011}1"],
+                format!(r"{B}(?P<y>\d{{4}})[-\u{{2011}}](?P<m>\d{{2}})[-\u{{2011}}](?P<d>\d{{2}})(?:T(?P<h>\d{{2}}):(?P<mi>\d{{2}})(?::\d{{2}}(?:\.\d+)?)?(?P<z>Z|[+-]\d{{2}}:?\d{{2}})?)?{B}"),
                 build_iso,
+            ),
+            // 2025年1月28日, 1月29日
+            (&["年", "月"],
+                r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?|(?P<m2>\d{1,2})月(?P<d2>\d{1,2})[日号]".to_string(),
+                |c, _| {
+                    let month: i8 = c.name("m").or(c.name("m2"))?.as_str().parse().ok()?;
+                    let day: Option<i8> = match c.name("d").or(c.name("d2")) {
+                        Some(d) => Some(d.as_str().parse().ok()?),
+                        None => None,
+                    };
+                    let year = match c.name("y") {
+                        Some(y) => YearRef::Written(y.as_str().parse().ok()?),
+                        None => YearRef::Tense,
+                    };
+                    let point = match day {
+                        Some(day) => {
+                            jiff::civil::Date::new(2024, month, day).ok()?;
+                            Point::Day { month, day, weekday: None }
+                        }
+                        None if (1..=12).contains(&month) => Point::Month(month),
+                        None => return None,
+                    };
+                    read(DateExpr::InYear { point, year }, TimexType::Date)
+                },
             ),
             // 1/10/2025, 10/1/25
             (&["/"],
@@ -319,7 +416,7 @@ impl Default for TimexRecognizer {
             // early March, May 2024, May last year, last April, March of 2024
             (MONTH_KEYS,
                 format!(
-                    r"{B}(?:(?P<mod>(?i-u:early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of))[-\s]+)?(?:(?P<rel>(?i-u:last|next|this|past))\s+)?(?P<m>{MONTHS})(?:(?:,|\s+of)?\s+(?P<y>{YEAR4}){B}|\s+(?P<ry>last|next|this)\s+year{B})?"
+                    r"{B}(?:(?P<mod>(?i-u:early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of))[-\s]+)?(?:(?P<rel>(?i-u:last|next|this|past))\s+)?(?P<m>{MONTHS})(?:(?:,|\s+of)?\s+(?P<y>{YEAR4}){B}|\s+['’](?P<yy>\d\d){B}|\s+(?P<ry>last|next|this)\s+year{B})?"
                 ),
                 build_month,
             ),
@@ -340,7 +437,7 @@ impl Default for TimexRecognizer {
             // Q3, Q3 2024, 3Q24, H1 2025, 1H25
             (&["q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q", "h1", "h2", "1h", "2h"],
                 format!(
-                    r"{B}(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H)(?:\s*(?:FY\s*)?(?P<y>{YEAR4})|\s*FY(?P<yy>\d\d)|['’]?(?P<yy2>\d\d))?{B}"
+                    r"{B}(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H)(?:\s*(?:FY\s*)?(?P<y>{YEAR4})|\s*FY(?P<yy>\d\d)|['’](?P<yy2>\d\d))?{B}"
                 ),
                 build_q_code,
             ),
@@ -410,14 +507,14 @@ impl Default for TimexRecognizer {
             // today, yesterday morning, late yesterday, tonight
             (&["today", "yesterday", "tomorrow", "tonight"],
                 format!(
-                    r"{B}(?:(?P<mod>(?i-u:early|late))\s+)?(?P<b>(?i-u:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight)){B}(?:\s+(?P<part>(?i-u:morning|afternoon|evening|night)){B})?"
+                    r"{B}(?:(?P<mod>(?i-u:early|late))\s+)?(?P<b>(?i-u:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight)){B}(?:\s+(?P<part>morning|afternoon|evening|night|MORNING|AFTERNOON|EVENING|NIGHT){B})?"
                 ),
                 build_day_word,
             ),
             // Friday, last Friday, Friday morning, early Monday
             (WEEKDAY_KEYS,
                 format!(
-                    r"{B}(?:(?P<mod>(?i-u:early|late))\s+)?(?:(?P<dir>(?i-u:last|next|this|coming|past))\s+)?(?P<wd>{WEEKDAYS}){B}(?:\s+(?P<part>(?i-u:morning|afternoon|evening|night)){B})?"
+                    r"{B}(?:(?P<mod>(?i-u:early|late))\s+)?(?:(?P<dir>(?i-u:last|next|this|coming|past))\s+)?(?P<wd>{WEEKDAYS}){B}(?:\s+(?P<part>morning|afternoon|evening|night|MORNING|AFTERNOON|EVENING|NIGHT){B})?"
                 ),
                 build_weekday,
             ),
@@ -502,7 +599,8 @@ impl Default for TimexRecognizer {
                         (Some(the), None) => the.end(),
                         _ => m.start(),
                     };
-                    Some(Reading { expr: DateExpr::YearAgo, ty: TimexType::Date, span: Some(Span::new(start, m.end())) })
+                    let quarter = c.name("noun").is_some_and(|n| n.as_str().to_lowercase().contains("quarter"));
+                    Some(Reading { expr: DateExpr::YearAgo { quarter }, ty: TimexType::Date, span: Some(Span::new(start, m.end())) })
                 },
             ),
             // two days after DeepSeek-R1's launch, two weeks after the release of GPT-5
@@ -549,6 +647,11 @@ impl Default for TimexRecognizer {
                 |c, _| {
                     let unit = c.name("u")?;
                     let adj = c["adj"].to_lowercase();
+                    // "the next day", "the previous day": a date (the
+                    // anchored rule's), not a length.
+                    if unit.as_str().eq_ignore_ascii_case("day") && adj != "past" && adj != "last" {
+                        return None;
+                    }
                     let expr = if adj == "following" {
                         DateExpr::Anchored { unit: unit_of(unit.as_str())?, n: 1, anchor: AnchorRef::Previous }
                     } else {
@@ -646,7 +749,7 @@ impl Default for TimexRecognizer {
             // 3 p.m., 3:30 pm EST, 15:00 GMT, 0800 UTC, noon
             (&["am ", "am.", "am,", "a.m", "pm ", "pm.", "pm,", "p.m", ":", "gmt", "utc", "hrs", "hours", "local time", "noon", "midday", "midnight"],
                 format!(
-                    r"{B}(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[aApP])\.?[mM](?:\.|{B})|(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d){B}|(?P<h3>[01]\d|2[0-3])(?P<m3>[0-5]\d)\s+(?:GMT|UTC|hrs|hours|local\s+time){B}|(?P<noon>(?i-u:noon|midday|midnight)){B})(?:\s*(?P<z>{ZONES}){B})?"
+                    r"{B}(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[aApP])(?:\.[mM]\.|[mM]{B})|(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d){B}|(?P<h3>[01]\d|2[0-3])(?P<m3>[0-5]\d)\s+(?:GMT|UTC|hrs|hours|local\s+time){B}|(?P<noon>(?i-u:noon|midday|midnight)){B})(?:\s*(?P<z>{ZONES}){B})?"
                 ),
                 build_clock,
             ),
@@ -710,6 +813,10 @@ impl TimexRecognizer {
     /// Finds temporal expressions in `text`, not yet normalized, and appends
     /// them to `out` (never overlapping one another).
     pub fn find(&self, text: &str, out: &mut Vec<Mention>) {
+        // All-caps headlines are read title-cased ("IN MARCH" as "In
+        // March"); the copy has the same byte offsets.
+        let cased = headline_cased(text);
+        let text = cased.as_deref().unwrap_or(text);
         let mut candidates = Vec::new();
         // Each rule runs only in windows around its key words: a match
         // contains one, and no match reaches further than `WINDOW` bytes
@@ -848,6 +955,26 @@ impl TimexRecognizer {
                 },
             });
         }
+        // "the week of Feb. 10"
+        if a.reading.expr
+            == (DateExpr::Shift {
+                unit: Unit::Week,
+                n: 0,
+            })
+            && a.span.slice(text).eq_ignore_ascii_case("the week")
+            && gap.trim() == "of"
+            && is_day(&b.reading.expr)
+        {
+            return Some(Candidate {
+                span,
+                rule: a.rule,
+                reading: Reading {
+                    expr: DateExpr::WeekOf(Box::new(b.reading.expr.clone())),
+                    ty: TimexType::Date,
+                    span: None,
+                },
+            });
+        }
         let before = prev_word(text, a.span.start).to_lowercase();
         let gap_word = gap.trim().to_lowercase();
         let range = self.range_gap.is_match(gap)
@@ -899,6 +1026,45 @@ fn same_granularity(a: &DateExpr, b: &DateExpr) -> bool {
     }
 }
 
+/// `text` with every all-caps line (a headline: no lowercase ASCII letter,
+/// at least two words of capitals) title-cased in ASCII, word by word, or
+/// `None` when it has no such line. Byte offsets are unchanged.
+fn headline_cased(text: &str) -> Option<String> {
+    let is_headline = |line: &str| {
+        !line.bytes().any(|b| b.is_ascii_lowercase())
+            && line
+                .split_whitespace()
+                .filter(|w| w.bytes().filter(u8::is_ascii_uppercase).count() >= 2)
+                .count()
+                >= 2
+    };
+    if !text.lines().any(is_headline) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        if !is_headline(line) {
+            out.push_str(line);
+            continue;
+        }
+        let mut word_start = true;
+        for ch in line.chars() {
+            if ch.is_ascii_alphabetic() {
+                out.push(if word_start {
+                    ch
+                } else {
+                    ch.to_ascii_lowercase()
+                });
+                word_start = false;
+            } else {
+                out.push(ch);
+                word_start = !ch.is_alphanumeric() && ch != '\'' && ch != '’';
+            }
+        }
+    }
+    Some(out)
+}
+
 /// The word right before byte `start` (letters only), or "".
 fn prev_word(text: &str, start: usize) -> &str {
     let before = text[..start].trim_end_matches([' ', '\t', '\n', '\r', '-']);
@@ -927,8 +1093,22 @@ const AHEAD: usize = 24;
 
 /// True when the word before `start` is one of [`MONTH_CUES`].
 fn cue_before(text: &str, start: usize) -> bool {
-    let w = prev_word(text, start).to_lowercase();
-    MONTH_CUES.contains(&w.as_str())
+    let w = prev_word(text, start);
+    // In a list: "in January, February and March", "on Mondays, Wednesdays".
+    let named = |w: &str| {
+        let w = w.strip_suffix('s').unwrap_or(w);
+        FULL_MONTHS.contains(&w)
+            || WEEKDAY_KEYS
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(w) && w.starts_with(char::is_uppercase))
+    };
+    let after_comma = || {
+        let before = text[..start].trim_end();
+        before
+            .strip_suffix(',')
+            .is_some_and(|b| named(prev_word(b, b.len())))
+    };
+    MONTH_CUES.contains(&w.to_lowercase().as_str()) || named(w) || after_comma()
 }
 
 fn year_expr(y: i16) -> DateExpr {
@@ -1098,14 +1278,13 @@ fn build_iso(c: &Captures<'_>, _: &str) -> Option<Reading> {
         (Some(h), Some(mi)) => {
             let (hour, minute) = (h.as_str().parse().ok()?, mi.as_str().parse().ok()?);
             (hour < 24 && minute < 60).then_some(())?;
+            let utc = c
+                .name("z")
+                .is_some_and(|z| matches!(z.as_str(), "Z" | "+00:00" | "+0000"));
             read(
                 DateExpr::At {
                     day: Some(Box::new(day)),
-                    time: TimeOfDay::Clock {
-                        hour,
-                        minute,
-                        utc: false,
-                    },
+                    time: TimeOfDay::Clock { hour, minute, utc },
                 },
                 TimexType::Time,
             )
@@ -1230,7 +1409,13 @@ fn build_month(c: &Captures<'_>, text: &str) -> Option<Reading> {
     let whole = c.get(0)?;
     let month = month_number(&c["m"]);
     let rel = c.name("rel").map(|r| r.as_str().to_lowercase());
+    // "January '24": the 2000s for 00-49, else the 1900s.
+    let yy = c
+        .name("yy")
+        .and_then(|y| y.as_str().parse::<i16>().ok())
+        .map(|y| if y < 50 { 2000 + y } else { 1900 + y });
     let year = match (c.name("y"), c.name("ry"), rel.as_deref()) {
+        _ if yy.is_some() => YearRef::Written(yy?),
         (Some(y), _, _) => YearRef::Written(y.as_str().parse().ok()?),
         (None, Some(ry), _) => YearRef::Dct(match ry.as_str() {
             "last" => -1,
@@ -1369,10 +1554,12 @@ fn build_quarter(c: &Captures<'_>, _: &str) -> Option<Reading> {
             "current" => DateExpr::Shift { unit, n: 0 },
             "past" | "previous" | "last" => DateExpr::Shift { unit, n: -1 },
             "next" => DateExpr::Shift { unit, n: 1 },
-            "year-earlier" | "year-ago" | "year-before" | "same" => DateExpr::YearAgo,
+            "year-earlier" | "year-ago" | "year-before" | "same" => {
+                DateExpr::YearAgo { quarter: !half }
+            }
             _ => return None,
         };
-        if half && matches!(expr, DateExpr::ContextQuarter(_) | DateExpr::YearAgo) {
+        if half && matches!(expr, DateExpr::ContextQuarter(_) | DateExpr::YearAgo { .. }) {
             return None;
         }
         return read(expr, TimexType::Date);
@@ -1412,11 +1599,36 @@ fn build_quarter(c: &Captures<'_>, _: &str) -> Option<Reading> {
     read(DateExpr::InYear { point, year }, TimexType::Date)
 }
 
-fn build_q_code(c: &Captures<'_>, _: &str) -> Option<Reading> {
+fn build_q_code(c: &Captures<'_>, text: &str) -> Option<Reading> {
     let year = match (c.name("y"), c.name("yy").or(c.name("yy2"))) {
         (Some(y), _) => YearRef::Written(y.as_str().parse().ok()?),
         (None, Some(yy)) => YearRef::Written(2000 + yy.as_str().parse::<i16>().ok()?),
-        (None, None) => YearRef::Tense,
+        (None, None) => {
+            // A bare "Q4" is a quarter in "in Q4", "Q4 results"; not in
+            // "Q4_K_M", "Q8/Q4" or "Q4 quantization".
+            let m = c.get(0)?;
+            let glued = |ch: Option<char>| {
+                ch.is_some_and(|ch| matches!(ch, '_' | '/' | '-' | '.') || ch.is_alphanumeric())
+            };
+            if glued(text[..m.start()].chars().next_back()) || glued(text[m.end()..].chars().next())
+            {
+                return None;
+            }
+            let next = lower_ahead(text, m.end());
+            let next = next
+                .split(|ch: char| !ch.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            let prev = prev_word(text, m.start()).to_lowercase();
+            const BEFORE: &[&str] = &[
+                "in", "the", "its", "their", "fiscal", "during", "for", "by", "since", "until",
+                "of", "s", "this", "last", "next", "through",
+            ];
+            if !(QUARTER_NOUNS.contains(&next) || BEFORE.contains(&prev.as_str())) {
+                return None;
+            }
+            YearRef::Tense
+        }
     };
     let point = match (c.name("q").or(c.name("q2")), c.name("h").or(c.name("h2"))) {
         (Some(q), _) => Point::Quarter(q.as_str().parse().ok()?),
@@ -1452,7 +1664,14 @@ fn build_year(c: &Captures<'_>, text: &str) -> Option<Reading> {
         .take_while(|ch| ch.is_alphabetic())
         .collect::<String>()
         .to_lowercase();
-    if COUNT_NOUNS.contains(&next.as_str()) {
+    // "2000 GPUs", "2048 H800 GPUs": a count.
+    let next_token = after.trim_start_matches([' ', '\t']);
+    let code_next = next_token.starts_with(|ch: char| ch.is_ascii_uppercase())
+        && next_token
+            .chars()
+            .take_while(|ch| ch.is_alphanumeric())
+            .any(|ch| ch.is_ascii_digit());
+    if COUNT_NOUNS.contains(&next.as_str()) || code_next {
         return None;
     }
     let prev = prev_word(text, c.get(0)?.start()).to_lowercase();
@@ -1550,7 +1769,7 @@ fn build_ago(c: &Captures<'_>, _: &str) -> Option<Reading> {
     let unit = unit_of(u);
     let expr = match (dir.as_str(), n, unit) {
         (_, Some(1), Some(Unit::Year)) if matches!(dir.as_str(), "ago" | "earlier" | "back") => {
-            DateExpr::YearAgo
+            DateExpr::YearAgo { quarter: false }
         }
         // "two weeks ago" is a day: the week it falls in is not what is meant.
         ("ago" | "back", Some(n), Some(Unit::Week)) => DateExpr::Shift {
@@ -1606,6 +1825,10 @@ fn build_duration(c: &Captures<'_>, text: &str) -> Option<Reading> {
         && c.name("adj").is_none()
         && after_amount(text, whole.start())
     {
+        return None;
+    }
+    // "0600 hours" is a clock time.
+    if n_text.len() > 1 && n_text.starts_with('0') {
         return None;
     }
     // "the 1988 quarter": a year, not a count.
@@ -1710,7 +1933,33 @@ fn build_ref(c: &Captures<'_>, text: &str) -> Option<Reading> {
     read(DateExpr::Fixed(value.to_string()), TimexType::Date)
 }
 
-fn build_holiday(c: &Captures<'_>, _: &str) -> Option<Reading> {
+fn build_holiday(c: &Captures<'_>, text: &str) -> Option<Reading> {
+    // "Challenger, Gray and Christmas" (a firm): a name joined to another
+    // capitalized name that is not a holiday.
+    let start = c.get(0)?.start();
+    if matches!(prev_word(text, start), "and" | "&") || text[..start].trim_end().ends_with('&') {
+        let joiner = text[..start].trim_end();
+        let joiner = joiner
+            .strip_suffix("and")
+            .or(joiner.strip_suffix('&'))
+            .unwrap_or(joiner);
+        let other = prev_word(joiner, joiner.len());
+        if other.starts_with(char::is_uppercase)
+            && ![
+                "Thanksgiving",
+                "Christmas",
+                "Easter",
+                "Hanukkah",
+                "Day",
+                "Eve",
+                "Year",
+                "Halloween",
+            ]
+            .contains(&other)
+        {
+            return None;
+        }
+    }
     let h = c["h"].to_lowercase().replace(['’', '\''], "");
     let h = h.split_whitespace().collect::<Vec<_>>().join(" ");
     let h = h.strip_prefix("the ").unwrap_or(&h);
@@ -1762,6 +2011,15 @@ fn build_holiday(c: &Captures<'_>, _: &str) -> Option<Reading> {
 
 fn build_clock(c: &Captures<'_>, text: &str) -> Option<Reading> {
     let zone = c.name("z").map(|z| z.as_str());
+    let whole = c.get(0)?;
+    // "BE-3PM" (an engine), "H100": glued to a code.
+    if text[..whole.start()]
+        .chars()
+        .next_back()
+        .is_some_and(|ch| ch.is_alphanumeric() || matches!(ch, '-' | '_' | '/' | '.'))
+    {
+        return None;
+    }
     let (hour, minute): (i8, i8) = if let Some(h) = c.name("h") {
         let h: i8 = h.as_str().parse().ok()?;
         let m: i8 = c.name("m").map_or(Some(0), |m| m.as_str().parse().ok())?;
@@ -1778,11 +2036,40 @@ fn build_clock(c: &Captures<'_>, text: &str) -> Option<Reading> {
         {
             return None;
         }
+        // "John 3:16", "led 3:23 into the period", "ran 3:59": a bare H:MM is
+        // a time only after a cue ("at 10:30") or with a zone.
+        if zone.is_none()
+            && !CLOCK_CUES.contains(&prev_word(text, whole.start()).to_lowercase().as_str())
+        {
+            return None;
+        }
         (h.as_str().parse().ok()?, c["m2"].parse().ok()?)
     } else if let Some(h) = c.name("h3") {
         (h.as_str().parse().ok()?, c["m3"].parse().ok()?)
     } else {
-        let noon = !c["noon"].eq_ignore_ascii_case("midnight");
+        // "Jamie Noon", "Midnight Rose": capitalized inside a sentence, a name.
+        let word = &c["noon"];
+        let sentence_start = text[..whole.start()]
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_none_or(|ch| matches!(ch, '.' | '!' | '?' | '"' | '“' | '\n'));
+        // "Midnight Rose" is a name; "noon Friday" a time.
+        let next_capital = text[whole.end()..].strip_prefix(' ').is_some_and(|t| {
+            t.starts_with(|ch: char| ch.is_uppercase())
+                && !WEEKDAY_KEYS
+                    .iter()
+                    .chain(MONTH_KEYS)
+                    .any(|k| t.get(..k.len()).is_some_and(|p| p.eq_ignore_ascii_case(k)))
+        });
+        if (word.starts_with(|ch: char| ch.is_uppercase())
+            && !sentence_start
+            && word != word.to_uppercase())
+            || next_capital
+        {
+            return None;
+        }
+        let noon = !word.eq_ignore_ascii_case("midnight");
         (if noon { 12 } else { 24 }, 0)
     };
     let utc = zone.is_some_and(|z| z == "GMT" || z == "UTC")
