@@ -87,6 +87,8 @@ impl DctSource {
 ///   Trailing desk codes (`00:02:59.13RM`, `02:17:09.88T C`) are part of the form.
 ///   The date part decides; a malformed time after a valid date (one Reuters
 ///   record has `31-MAR-1987 605:12:19.12`) keeps the date and returns a note.
+/// - A written date, as a date line prints it: `March 14, 2025`, `14 March
+///   2025`, `Friday, March 14, 2025`.
 ///
 /// Returns the date and an optional note about what was ignored.
 ///
@@ -113,9 +115,47 @@ pub fn parse_dct(value: &str) -> Result<(Date, Option<String>), String> {
             .then(|| format!("publication date {value:?}: time part {rest:?} ignored"));
         return Ok((date, note));
     }
+    // "March 14, 2025", "14 March 2025": the forms of a date line.
+    if let Some(date) = date_line(v) {
+        return Ok((date, None));
+    }
     Err(format!(
-        "unrecognized publication date {value:?} (expected ISO 8601 like 2025-01-29 or DD-MON-YYYY like 26-FEB-1987)"
+        "unrecognized publication date {value:?} (expected ISO 8601 like 2025-01-29, DD-MON-YYYY like 26-FEB-1987, or a written date like March 14, 2025)"
     ))
+}
+
+/// A month name or abbreviation, for date lines and datelines.
+const MONTH: &str = r"(?P<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?";
+
+/// A line that is only a date: `March 06, 2005`, `Tuesday, 6 March 2005`,
+/// `2005-03-06`.
+static DATE_LINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(&format!(
+        r"^\s*(?:[A-Z][a-z]+,?\s+)?(?:{MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+{m2}\s+(?P<y2>\d{{4}})|(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))\s*$",
+        m2 = MONTH.replace("?P<m>", "?P<m2>")
+    ))
+    .expect("date line regex")
+});
+
+/// The date of a [`DATE_LINE`], or `None` (not one, or no such day).
+fn date_line(line: &str) -> Option<Date> {
+    let c = DATE_LINE.captures(line)?;
+    if let (Some(y), Some(m), Some(d)) = (c.name("iy"), c.name("im"), c.name("id")) {
+        return Date::new(
+            y.as_str().parse().ok()?,
+            m.as_str().parse().ok()?,
+            d.as_str().parse().ok()?,
+        )
+        .ok();
+    }
+    let get = |a: &str, b: &str| c.name(a).or(c.name(b)).map(|m| m.as_str());
+    let (y, m, d) = (get("y", "y2")?, get("m", "m2")?, get("d", "d2")?);
+    Date::new(
+        y.parse().ok()?,
+        month_from_abbrev(&m[..3])?,
+        d.parse().ok()?,
+    )
+    .ok()
 }
 
 /// How many lines from the top a date line may be (headline, byline…).
@@ -140,14 +180,6 @@ const DATELINE_LINES: usize = 5;
 /// ```
 pub fn dateline_dct(text: &str, year_hint: Option<Date>) -> Option<Date> {
     use std::sync::LazyLock;
-    const MONTH: &str = r"(?P<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?";
-    static DATE_LINE: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(&format!(
-            r"^\s*(?:[A-Z][a-z]+,?\s+)?(?:{MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+{m2}\s+(?P<y2>\d{{4}})|(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))\s*$",
-            m2 = MONTH.replace("?P<m>", "?P<m2>")
-        ))
-        .expect("date line regex")
-    });
     static WIRE: LazyLock<regex::Regex> = LazyLock::new(|| {
         regex::Regex::new(&format!(
             r"^\s*[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][A-Za-z.\- ]+)?,\s+{MONTH}\s+(?P<d>\d{{1,2}})(?:,?\s+(?P<y>\d{{4}}))?\s*(?:\([A-Za-z ]+\)\s*)?[-–—]"
@@ -160,18 +192,8 @@ pub fn dateline_dct(text: &str, year_hint: Option<Date>) -> Option<Date> {
         .filter(|l| !l.trim().is_empty())
         .take(DATELINE_LINES)
     {
-        if let Some(c) = DATE_LINE.captures(line) {
-            let get = |a: &str, b: &str| c.name(a).or(c.name(b)).map(|m| m.as_str());
-            if let (Some(y), Some(m), Some(d)) = (c.name("iy"), c.name("im"), c.name("id")) {
-                return Date::new(
-                    y.as_str().parse().ok()?,
-                    m.as_str().parse().ok()?,
-                    d.as_str().parse().ok()?,
-                )
-                .ok();
-            }
-            let (y, m, d) = (get("y", "y2")?, get("m", "m2")?, get("d", "d2")?);
-            return Date::new(y.parse().ok()?, month(m)?, d.parse().ok()?).ok();
+        if DATE_LINE.is_match(line) {
+            return date_line(line);
         }
         if let Some(c) = WIRE.captures(line) {
             let (m, d) = (month(&c["m"])?, c["d"].parse::<i8>().ok()?);
@@ -299,7 +321,10 @@ mod tests {
             ("2025-02-30", None, false),
             ("2025-01-29Tnoon", None, false),
             ("2025-01-29T25:00:00", None, false),
-            ("Jan 29, 2025", None, false),
+            ("Jan 29, 2025", Some("2025-01-29"), false),
+            ("March 14, 2025", Some("2025-03-14"), false),
+            ("14 March 2025", Some("2025-03-14"), false),
+            ("March 2025", None, false),
             ("30-FEB-1987 10:00:00.00", None, false),
             ("", None, false),
         ];

@@ -734,7 +734,13 @@ fn relative_value(expr: &DateExpr, dct: Date, ctx: &Context) -> Option<String> {
             (None, false) => format!("{:04}", dct.year() - 1),
         }),
         DateExpr::ContextQuarter(year) => {
-            let (y, q) = ctx.last_quarter.unwrap_or_else(|| last_full_quarter(dct));
+            // With no quarter named: the one being reported in the past
+            // tense, the current one in the future ("will close by the end
+            // of the quarter").
+            let (y, q) = ctx.last_quarter.unwrap_or_else(|| match ctx.tense {
+                Tense::Future => (dct.year(), quarter_of(dct)),
+                _ => last_full_quarter(dct),
+            });
             Some(format!("{:04}-Q{q}", year.unwrap_or(y)))
         }
         DateExpr::At { day, time } => {
@@ -938,6 +944,10 @@ fn point_value(point: Point, year: i16) -> Option<String> {
     })
 }
 
+/// How long after a quarter or half ends its results are still news (a
+/// future-tense "third quarter" in October is the one just ended).
+const REPORTING_DAYS: i32 = 100;
+
 /// How many months after the DCT's a bare month is taken as coming rather
 /// than past (measured on TempEval-3 train and MEANTIME: of bare months a
 /// month or two after the DCT's, 13 of 14 meant the coming one).
@@ -961,8 +971,18 @@ fn pick_year(point: Point, year: YearRef, dct: Date, tense: Tense) -> Option<i16
             Point::Day { weekday, .. } => nearest_day(point, weekday, dct, tense),
             Point::Holiday(_) => nearest_day(point, None, dct, tense),
             // Quarters and halves are reported on after they end: "expects
-            // third-quarter earnings" in October is this year's.
-            Point::Quarter(_) | Point::Half(_) if tense == Tense::Future => Some(dct.year()),
+            // third-quarter earnings" in October is this year's; one that
+            // ended long before ("will open the plant in the first quarter"
+            // in December) is next year's.
+            Point::Quarter(_) | Point::Half(_) if tense == Tense::Future => {
+                let (_, end) = interval(point, dct.year())?;
+                let long_past = end.until(dct).is_ok_and(|s| s.get_days() > REPORTING_DAYS);
+                Some(if long_past {
+                    dct.year() + 1
+                } else {
+                    dct.year()
+                })
+            }
             // News announces next month's events in the present or past
             // tense ("the deal closes in December", "said it would close in
             // December"): a month that begins within two months after the
@@ -1172,6 +1192,30 @@ mod tests {
                 date(1989, 10, 26),
                 Future,
                 "1989-Q3",
+            ),
+            (
+                DateExpr::InYear {
+                    point: Point::Quarter(1),
+                    year: YearRef::Tense,
+                },
+                date(2024, 12, 30),
+                Future,
+                "2025-Q1",
+            ),
+            (
+                DateExpr::InYear {
+                    point: Point::Half(1),
+                    year: YearRef::Tense,
+                },
+                date(2024, 12, 30),
+                Future,
+                "2025-H1",
+            ),
+            (
+                DateExpr::ContextQuarter(None),
+                date(2025, 3, 14),
+                Future,
+                "2025-Q1",
             ),
             (
                 DateExpr::InYear {
