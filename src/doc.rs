@@ -53,6 +53,16 @@ impl Doc<'_> {
     /// sentence, cut at the last comma, semicolon, colon, dash or bracket
     /// before `byte`. In text order.
     pub fn clause_words_before(&self, byte: usize, n: usize) -> Vec<&str> {
+        self.words_back(byte, n, true)
+    }
+
+    /// Up to `n` words right before byte `byte`, within its sentence, in
+    /// text order.
+    pub fn words_before(&self, byte: usize, n: usize) -> Vec<&str> {
+        self.words_back(byte, n, false)
+    }
+
+    fn words_back(&self, byte: usize, n: usize, in_clause: bool) -> Vec<&str> {
         if self.sentences.is_empty() {
             return Vec::new();
         }
@@ -62,19 +72,22 @@ impl Doc<'_> {
         let mut words: Vec<&str> = toks[..upto]
             .iter()
             .rev()
-            .take_while(|t| {
-                t.kind != TokenKind::Punct
-                    || !matches!(
-                        t.text(self.text),
-                        "," | ";" | ":" | "(" | ")" | "—" | "–" | "[" | "]"
-                    )
-            })
+            .take_while(|t| !in_clause || !self.ends_clause(t))
             .filter(|t| t.kind == TokenKind::Word)
             .take(n)
             .map(|t| t.text(self.text))
             .collect();
         words.reverse();
         words
+    }
+
+    /// True for a comma, semicolon, colon, dash or bracket.
+    fn ends_clause(&self, t: &Token) -> bool {
+        t.kind == TokenKind::Punct
+            && matches!(
+                t.text(self.text),
+                "," | ";" | ":" | "(" | ")" | "—" | "–" | "[" | "]"
+            )
     }
 
     /// Up to `n` words right after byte `byte`, within its sentence and the
@@ -91,36 +104,10 @@ impl Doc<'_> {
         toks[from..]
             .iter()
             .skip_while(|t| t.kind == TokenKind::Punct)
-            .take_while(|t| {
-                t.kind != TokenKind::Punct
-                    || !matches!(
-                        t.text(self.text),
-                        "," | ";" | ":" | "(" | ")" | "—" | "–" | "[" | "]"
-                    )
-            })
+            .take_while(|t| !self.ends_clause(t))
             .filter(|t| t.kind == TokenKind::Word)
             .take(n)
             .map(|t| t.text(self.text))
             .collect()
-    }
-
-    /// Up to `n` words right before byte `byte`, within its sentence, in
-    /// text order.
-    pub fn words_before(&self, byte: usize, n: usize) -> Vec<&str> {
-        if self.sentences.is_empty() {
-            return Vec::new();
-        }
-        let sent = &self.sentences[self.sentence_of(byte)];
-        let toks = &self.tokens[sent.first_token..sent.end_token];
-        let upto = toks.partition_point(|t| t.span.start < byte);
-        let mut words: Vec<&str> = toks[..upto]
-            .iter()
-            .rev()
-            .filter(|t| t.kind == TokenKind::Word)
-            .take(n)
-            .map(|t| t.text(self.text))
-            .collect();
-        words.reverse();
-        words
     }
 }

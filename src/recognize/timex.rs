@@ -925,26 +925,16 @@ impl TimexRecognizer {
             }),
             _ => None,
         };
+        // A clock time and its day, either way round.
+        let (day, clock) = match (a.reading.ty, b.reading.ty) {
+            (TimexType::Time, TimexType::Date) => (b, a),
+            (TimexType::Date, TimexType::Time) => (a, b),
+            _ => (a, a),
+        };
         if self.clock_day_gap.is_match(gap)
-            && a.reading.ty == TimexType::Time
-            && b.reading.ty == TimexType::Date
+            && day.reading.ty == TimexType::Date
+            && let Some(expr) = at(&day.reading.expr, &clock.reading.expr)
         {
-            let expr = at(&b.reading.expr, &a.reading.expr)?;
-            return Some(Candidate {
-                span,
-                rule: a.rule,
-                reading: Reading {
-                    expr,
-                    ty: TimexType::Time,
-                    span: None,
-                },
-            });
-        }
-        if self.clock_day_gap.is_match(gap)
-            && a.reading.ty == TimexType::Date
-            && b.reading.ty == TimexType::Time
-        {
-            let expr = at(&a.reading.expr, &b.reading.expr)?;
             return Some(Candidate {
                 span,
                 rule: a.rule,
