@@ -75,6 +75,22 @@ fn dates_times_durations_and_sets() {
             &[("29/1/2025", "DATE", "2025-01-29")],
         ),
         (
+            "Filed 2024/01/29 in Seoul.",
+            WED,
+            &[("2024/01/29", "DATE", "2024-01-29")],
+        ),
+        // Dots are day first, as in European news.
+        (
+            "Filed 29.01.2024 in Berlin.",
+            WED,
+            &[("29.01.2024", "DATE", "2024-01-29")],
+        ),
+        (
+            "It grows by end-2025.",
+            WED,
+            &[("end-2025", "DATE", "2025")],
+        ),
+        (
             "Talks ran January 10-12 in Davos.",
             WED,
             &[("January 10-12", "DATE", "2025-01-10/2025-01-12")],
@@ -486,6 +502,7 @@ fn precision_traps_are_not_times() {
         "The Evening Standard said so on Saturday Night Live.",
         "Challenger, Gray and Christmas said.",
         "He read John 3:16 and led 3:23 into the period.",
+        "Version 1.12.2024 shipped; Qwen 2.5.1 too.",
     ] {
         assert_eq!(timexes(text, Some(WED)), [], "{text:?}");
     }

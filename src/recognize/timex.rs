@@ -4,7 +4,9 @@
 //!
 //! - dates: `January 10`, `Jan. 10, 2025`, `10 January 2025`, `2025-01-10`,
 //!   `1/10/2025` (month first, as in US news, unless the first number cannot
-//!   be a month: `29/1/2025` is day first), `January 10-12` (an interval),
+//!   be a month: `29/1/2025` is day first), `2024/01/29`, `29.01.2024` (dots
+//!   are day first, as in European news), `2025年1月28日`, `January 10-12`
+//!   (an interval),
 //!   weekdays, months (`in July`, `May last year`, `last April`), seasons,
 //!   quarters and halves (`Q3 2024`, `the third quarter`, `fiscal
 //!   third-quarter`, `the first half of 2025`), years (`1998`, `fiscal
@@ -390,9 +392,9 @@ impl Default for TimexRecognizer {
                     read(DateExpr::InYear { point, year }, TimexType::Date)
                 },
             ),
-            // 1/10/2025, 10/1/25
-            (&["/"],
-                format!(r"{B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}}){B}"),
+            // 1/10/2025, 10/1/25, 2024/01/29, 2024.01.29, 29.01.2024
+            (&["/", ".0", ".1", ".2"],
+                format!(r"{B}(?:(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})|(?P<ya>\d{{4}})/(?P<ma>\d{{1,2}})/(?P<da>\d{{1,2}})|(?P<yb>\d{{4}})\.(?P<mb>\d{{1,2}})\.(?P<db>\d{{1,2}})|(?P<dd>\d{{1,2}})\.(?P<md>\d{{1,2}})\.(?P<yd>\d{{4}})){B}"),
                 build_slash,
             ),
             // [Friday,] January 10[-12][, 2025]
@@ -462,7 +464,7 @@ impl Default for TimexRecognizer {
             ),
             // 1998, fiscal 1989
             (&["18", "19", "20"],
-                format!(r"{B}(?:(?P<fy>(?i-u:fiscal(?:\s+year)?)\s+|FY\s*)|(?P<pre>(?i-u:mid|early|late|pre|post))-)?(?P<y>{YEAR4}){B}"),
+                format!(r"{B}(?:(?P<fy>(?i-u:fiscal(?:\s+year)?)\s+|FY\s*)|(?P<pre>(?i-u:mid|early|late|end|pre|post))-)?(?P<y>{YEAR4}){B}"),
                 build_year,
             ),
             // FY24
@@ -1293,18 +1295,40 @@ fn build_slash(c: &Captures<'_>, text: &str) -> Option<Reading> {
     {
         return None;
     }
-    let a: i8 = c["a"].parse().ok()?;
-    let b: i8 = c["b"].parse().ok()?;
-    let y = &c["y"];
-    let year: i16 = match y.len() {
-        2 => {
-            let yy: i16 = y.parse().ok()?;
-            if yy < 50 { 2000 + yy } else { 1900 + yy }
-        }
-        _ => y.parse().ok()?,
+    // "version 1.12.2024", "v2024.01.05": release numbers.
+    let prev = prev_word(text, m.start()).to_lowercase();
+    if [
+        "version", "v", "ver", "release", "build", "firmware", "update",
+    ]
+    .contains(&prev.as_str())
+    {
+        return None;
+    }
+    let num = |name: &str| c.name(name).and_then(|g| g.as_str().parse::<i16>().ok());
+    let (year, month, day) = if let (Some(y), Some(mo), Some(d)) = (
+        num("ya").or(num("yb")),
+        num("ma").or(num("mb")),
+        num("da").or(num("db")),
+    ) {
+        // Year first: 2024/01/29, 2024.01.29 (East Asian news).
+        (y, mo, d)
+    } else if let (Some(d), Some(mo), Some(y)) = (num("dd"), num("md"), num("yd")) {
+        // Dots: day first, as in European news (29.01.2024).
+        (y, mo, d)
+    } else {
+        let (a, b, y) = (num("a")?, num("b")?, &c["y"]);
+        let year: i16 = match y.len() {
+            2 => {
+                let yy: i16 = y.parse().ok()?;
+                if yy < 50 { 2000 + yy } else { 1900 + yy }
+            }
+            _ => y.parse().ok()?,
+        };
+        // Slashes: US order (month/day) unless the first number cannot be
+        // a month.
+        if a > 12 { (year, b, a) } else { (year, a, b) }
     };
-    // US order (month/day) unless the first number cannot be a month.
-    let (month, day) = if a > 12 { (b, a) } else { (a, b) };
+    let (month, day) = (i8::try_from(month).ok()?, i8::try_from(day).ok()?);
     jiff::civil::Date::new(year, month, day).ok()?;
     read(
         DateExpr::InYear {
