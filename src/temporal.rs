@@ -150,9 +150,11 @@ pub enum Holiday {
     LunarNewYear,
 }
 
-/// The first day of the Lunar New Year (Spring Festival), 1980-2040, as
-/// published by the Hong Kong Observatory's Gregorian-lunar calendar
-/// conversion tables (<https://www.hko.gov.hk/en/gts/time/conversion.htm>).
+/// The first day of the Lunar New Year (Spring Festival), 1980-2040, as in
+/// the Hong Kong Observatory's Gregorian-lunar calendar conversion tables
+/// (<https://www.hko.gov.hk/en/gts/time/conversion.htm>); 1995-2019 checked
+/// against the published lists of Spring Festival dates (china.org.cn,
+/// hermetic.ch).
 pub const LUNAR_NEW_YEAR: [(i16, i8, i8); 61] = [
     (1980, 2, 16),
     (1981, 2, 5),
