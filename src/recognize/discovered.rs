@@ -48,6 +48,7 @@ use crate::gazetteer::check::BUNDLED_COMMON_WORDS;
 /// `scripts/gazetteers/build_companies.py`): never a short company name.
 pub const BUNDLED_PLACE_WORDS: &str = include_str!("../../gazetteers/place-words.txt");
 use crate::mention::{Mention, MentionType, MentionValue};
+use crate::recognize::timex::{DAY_NAMES, MONTH_NAMES};
 use crate::span::Span;
 
 /// Legal-form words that end a company name and are dropped from its
@@ -227,27 +228,9 @@ const GENERIC_WORDS: &[&str] = &[
     "Industries",
 ];
 
-/// Capitalised words that start a run but are not part of the name.
+/// Capitalised words that start a run but are not part of the name (and
+/// weekday and month names, [`DAY_NAMES`], [`MONTH_NAMES`]).
 const LEADING_NOISE: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "The",
     "A",
     "An",
@@ -656,8 +639,11 @@ fn name_before(text: &str, end: usize) -> Option<Span> {
         pos = start - 1;
     }
     while let Some(&(_, w)) = words.last() {
-        let noise =
-            LEADING_NOISE.contains(&w) || CONNECTORS.contains(&w) || LEGAL_SUFFIXES.contains(&w);
+        let noise = LEADING_NOISE.contains(&w)
+            || DAY_NAMES.contains(&w)
+            || MONTH_NAMES.contains(&w)
+            || CONNECTORS.contains(&w)
+            || LEGAL_SUFFIXES.contains(&w);
         if noise {
             words.pop();
         } else {

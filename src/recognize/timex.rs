@@ -51,19 +51,20 @@ const MONTHS: &str = r"(?:(?:January|February|March|April|May|June|July|August|S
 const MONTH_KEYS: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
-/// Key words of the weekday rules.
-const WEEKDAY_KEYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+/// Weekday names, as written. Also the weekday rules' key words (the key
+/// automaton folds ASCII case).
+pub(crate) const DAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
 ];
-/// Full month names (a bare abbreviation without its period is too loose:
-/// "Mar", "Jan").
-const FULL_MONTHS: [&str; 12] = [
+/// Full month names, as written (a bare abbreviation without its period is
+/// too loose to be a month: "Mar", "Jan").
+pub(crate) const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -514,14 +515,14 @@ impl Default for TimexRecognizer {
                 build_day_word,
             ),
             // Friday, last Friday, Friday morning, early Monday
-            (WEEKDAY_KEYS,
+            (&DAY_NAMES,
                 format!(
                     r"{B}(?:(?P<mod>(?i-u:early|late))\s+)?(?:(?P<dir>(?i-u:last|next|this|coming|past))\s+)?(?P<wd>{WEEKDAYS}){B}(?:\s+(?P<part>morning|afternoon|evening|night|MORNING|AFTERNOON|EVENING|NIGHT){B})?"
                 ),
                 build_weekday,
             ),
             // on Mondays
-            (WEEKDAY_KEYS, format!(r"{B}(?P<wd>{WEEKDAYS})s{B}"), |c, text| {
+            (&DAY_NAMES, format!(r"{B}(?P<wd>{WEEKDAYS})s{B}"), |c, text| {
                 let m = c.get(0)?;
                 cue_before(text, m.start()).then_some(())?;
                 let w = weekday_number(&c["wd"]);
@@ -1089,10 +1090,7 @@ fn cue_before(text: &str, start: usize) -> bool {
     // In a list: "in January, February and March", "on Mondays, Wednesdays".
     let named = |w: &str| {
         let w = w.strip_suffix('s').unwrap_or(w);
-        FULL_MONTHS.contains(&w)
-            || WEEKDAY_KEYS
-                .iter()
-                .any(|d| d.eq_ignore_ascii_case(w) && w.starts_with(char::is_uppercase))
+        MONTH_NAMES.contains(&w) || DAY_NAMES.contains(&w)
     };
     let after_comma = || {
         let before = text[..start].trim_end();
@@ -1441,7 +1439,7 @@ fn build_month(c: &Captures<'_>, text: &str) -> Option<Reading> {
         (None, None, Some(_)) => YearRef::Dct(0),
         (None, None, None) => {
             // A bare month needs a cue: "in March", "early May".
-            let abbreviated = !c["m"].ends_with('.') && !FULL_MONTHS.contains(&&c["m"]);
+            let abbreviated = !c["m"].ends_with('.') && !MONTH_NAMES.contains(&&c["m"]);
             // "their January sales": a month before a noun of periodic data.
             let next = text[whole.end()..]
                 .trim_start()
@@ -2071,7 +2069,7 @@ fn build_clock(c: &Captures<'_>, text: &str) -> Option<Reading> {
         // "Midnight Rose" is a name; "noon Friday" a time.
         let next_capital = text[whole.end()..].strip_prefix(' ').is_some_and(|t| {
             t.starts_with(|ch: char| ch.is_uppercase())
-                && !WEEKDAY_KEYS
+                && !DAY_NAMES
                     .iter()
                     .chain(MONTH_KEYS)
                     .any(|k| t.get(..k.len()).is_some_and(|p| p.eq_ignore_ascii_case(k)))
