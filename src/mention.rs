@@ -96,10 +96,13 @@ pub enum MentionValue {
         /// suffix (`Standard Oil`).
         name: String,
     },
-    /// A percentage, in percent (`97` for 97%, not 0.97).
+    /// A percentage, in percent (`97` for 97%, not 0.97), or a change in
+    /// percentage points (`3 percentage points`).
     Percent {
         /// The number as a decimal string.
         percent: String,
+        /// True for percentage points, a difference of two percentages.
+        points: bool,
     },
 }
 

@@ -63,15 +63,20 @@ pub struct Pipeline {
 }
 
 impl Pipeline {
-    /// Loads the gazetteer and compiles every recognizer and rule.
+    /// Loads the gazetteer and the event lexicon (a folder's own
+    /// `triggers.tsv` and `event-cues.tsv`, else the bundled ones) and
+    /// compiles every recognizer and rule.
     ///
     /// # Errors
-    /// As [`Gazetteer::load`].
+    /// As [`Gazetteer::load`] and [`crate::event::lexicon::Lexicon::load`].
     pub fn new(gazetteers: &GazetteerSource) -> Result<Pipeline> {
-        Ok(Pipeline::with_gazetteer(Gazetteer::load(gazetteers)?))
+        let mut pipeline = Pipeline::with_gazetteer(Gazetteer::load(gazetteers)?);
+        pipeline.rules = EventRules::load(gazetteers)?;
+        Ok(pipeline)
     }
 
-    /// A pipeline over an already loaded gazetteer.
+    /// A pipeline over an already loaded gazetteer, with the bundled event
+    /// lexicon.
     pub fn with_gazetteer(gazetteer: Gazetteer) -> Pipeline {
         Pipeline {
             recognizers: Recognizers::new(&gazetteer),

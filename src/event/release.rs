@@ -1,827 +1,480 @@
-//! The same-sentence release rule: a company releases a product or model.
+//! Release events: a company releases a product or model.
 //!
-//! Trigger lexicon (verbs, any inflection): *unveil*, *launch*, *release*,
-//! *debut*, *open-source*, *roll out* (strong), and *announce*, *introduce*,
-//! *ship* (weak: they fire only when the product is a known model, since
-//! "announced results" and "shipped goods" are not releases).
+//! Triggers are the `release` rows of the trigger lexicon
+//! (`gazetteers/triggers.tsv`): verbs (*unveil, launch, release, roll out,
+//! debut, open-source*; weak ones such as *announce, introduce, ship* fire
+//! only with a known model or a product name), intransitive verbs whose
+//! subject is the product (*goes on sale*, *is now available*) and nouns
+//! (*the release of*, *its launch*, *DeepSeek’s recent releases*).
 //!
-//! Active voice (`release.svo`): the **company** is the nearest company
-//! mention before the trigger in the sentence (no `;` between); the
-//! **product** is the object phrase after the trigger, up to punctuation, a
-//! preposition or conjunction that starts a new phrase, or a date. When the
-//! phrase holds a model mention the product is that model; otherwise the
-//! phrase must be headed by a product noun (`model`, `chatbot`, `chip`,
-//! `update`, …) and is reported as written. A phrase like "a new version of
-//! its Qwen 2.5 model" names the product only by its predecessor: the rule
-//! then looks in the rest of that sentence and the next two for a model of the
-//! same line whose name extends the predecessor's (`Qwen 2.5-Max`), and
-//! reports it (`release.svo.successor`).
-//!
-//! Passive voice (`release.passive`): "Qwen 2.5-Max was released by Alibaba":
-//! the product is the nearest model before the trigger, the company follows
-//! `by`.
+//! Rules, each with its id in the event's `rule`:
+//! - `release.svo` (active voice): the **company** is the subject
+//!   ([`View::subject_company`]: the nearest company before the trigger with
+//!   only auxiliaries, adverbs, an appositive or "X’s cloud unit" between, or
+//!   "it" / "the startup" pointing back); the **product** is the object phrase
+//!   after the trigger. A phrase holding a model mention is that model, unless
+//!   the model only modifies a product noun ("the DeepSeek-V3-powered AI
+//!   assistant" is the assistant); otherwise the phrase must be headed by a
+//!   product noun or look like a product name (a word with inner capitals or
+//!   digits: `iPhone 4`, `MacBook Air`), and is reported as written.
+//!   Coordinated objects ("the iPhone 4 and iOS 4") give one event each.
+//! - `release.svo.successor`: "a new version of its Qwen 2.5 model" names the
+//!   product by its predecessor; the rule looks in the rest of the sentence
+//!   and the next two for a model of the same line whose name extends it
+//!   (`Qwen 2.5-Max`).
+//! - `release.passive`: "Qwen 2.5-Max was released by Alibaba".
+//! - `release.intrans`: "the iPhone 3G goes on sale".
+//! - `release.nominal`: "the release of Qwen 2.5-Max", "after its release in
+//!   May last year" ("its" is the model or company named last), "DeepSeek’s
+//!   recent releases—the … assistant on January 10 and the R1 model on
+//!   January 20".
 //!
 //! When no company is written but the product is a known model, the company
-//! is the model's developer from the gazetteer (argument without span or
-//! mention, lower confidence). Nominal triggers ("the release of", "its
-//! launch") and negated ones ("did not launch") do not fire this rule.
-//!
-//! Arguments: `company`, `product`, `date` (the sentence's first date after
-//! the trigger, else before it, as its TIMEX3 value) and `status`
-//! (`planned` after a future cue such as *will*, *plans to*, *is set to*
-//! right before the trigger, else `announced`).
+//! is the model's developer from the gazetteer (argument without span, lower
+//! confidence). The **date** is a date right after the product or the
+//! trigger ("the R1 model on January 20"), else (verbs) the sentence's first
+//! date after the trigger, else its last before it. **Status** and
+//! **negation** come from [`View::status`].
 
+use super::clause::{View, developer_of, entity_name, mention_argument};
+use super::lexicon::{Cue, Frame, Lexicon, Pos, Trigger};
 use super::{Argument, Event};
 use crate::doc::Doc;
 use crate::gazetteer::Gazetteer;
 use crate::mention::{MentionType, MentionValue};
 use crate::span::Span;
-use crate::temporal::{Tense, TimexType, tense_of};
-use crate::tokenize::{Token, TokenKind};
+use crate::tokenize::TokenKind;
 
-/// Verb forms that trigger a release on their own.
-const STRONG: &[&str] = &[
-    "unveil",
-    "unveils",
-    "unveiled",
-    "unveiling",
-    "launch",
-    "launches",
-    "launched",
-    "launching",
-    "release",
-    "releases",
-    "released",
-    "releasing",
-    "debut",
-    "debuts",
-    "debuted",
-    "debuting",
-    "open-source",
-    "open-sources",
-    "open-sourced",
-    "open-sourcing",
-];
-/// First words of *roll out*.
-const ROLL: &[&str] = &["roll", "rolls", "rolled", "rolling"];
-/// Verb forms that need a known model as the product.
-const WEAK: &[&str] = &[
-    "announce",
-    "announces",
-    "announced",
-    "announcing",
-    "introduce",
-    "introduces",
-    "introduced",
-    "introducing",
-    "ship",
-    "ships",
-    "shipped",
-    "shipping",
-];
-/// A trigger right after one of these is a noun: "the release of", "its launch".
-const NOMINAL_BEFORE: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "’s", "'s",
-    "whose", "of", "recent", "first",
-];
-/// Base verb forms ("launch", "open-source") fire only after one of these
-/// (or right after a company: "Baidu and Tencent launch …"); elsewhere they are
-/// nouns or adjectives ("open-source AI models").
-const BASE_FORM_CUES: &[&str] = &[
-    "to", "will", "would", "could", "can", "may", "might", "shall", "should", "must", "’ll", "'ll",
-    "and", "also", "soon", "jointly", "quickly", "now",
-];
-/// A trigger right after one of these is passive: "was released".
-const PASSIVE_BEFORE: &[&str] = &[
-    "was", "were", "is", "are", "been", "be", "being", "get", "got",
-];
-/// Negation within three words before the trigger blocks it.
-const NEGATION: &[&str] = &["not", "never", "no", "nor"];
-/// Words that may stand between the subject company and the trigger:
-/// auxiliaries, modals, intention verbs, adverbs, a reporting frame ("said it
-/// will"), legal suffixes. Anything else there (another name: "Yahoo is
-/// planning to release") means the company is not the subject.
-const SUBJECT_GAP: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "is",
-    "are",
-    "was",
-    "were",
-    "will",
-    "would",
-    "could",
-    "can",
-    "may",
-    "might",
-    "shall",
-    "should",
-    "must",
-    "’ll",
-    "'ll",
-    "be",
-    "been",
-    "being",
-    "to",
-    "plans",
-    "plan",
-    "planned",
-    "planning",
-    "expects",
-    "expected",
-    "intends",
-    "intend",
-    "aims",
-    "aim",
-    "set",
-    "scheduled",
-    "going",
-    "prepares",
-    "preparing",
-    "hopes",
-    "also",
-    "just",
-    "quietly",
-    "officially",
-    "finally",
-    "recently",
-    "reportedly",
-    "today",
-    "yesterday",
-    "now",
-    "again",
-    "first",
-    "soon",
-    "formally",
-    "jointly",
-    "already",
-    "said",
-    "says",
-    "it",
-    "on",
-    "late",
-    "early",
-    "earlier",
-    "later",
-    "inc",
-    "corp",
-    "co",
-    "ltd",
-    "plc",
-    "llc",
-    "ag",
-    "sa",
-    "nv",
-];
-/// Nouns that make "Company’s … unit" the company: "Alibaba’s cloud unit
-/// launched".
-const ORG_PARTS: &[&str] = &[
-    "unit",
-    "subsidiary",
-    "division",
-    "arm",
-    "team",
-    "lab",
-    "labs",
-    "affiliate",
-    "business",
-    "parent",
-    "startup",
-    "start-up",
-    "venture",
-    "spinoff",
-    "spin-off",
-];
-/// Words that end the object phrase.
-const PHRASE_STOP: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "for",
-    "with",
-    "that",
-    "which",
-    "who",
-    "after",
-    "before",
-    "amid",
-    "following",
-    "during",
-    "since",
-    "by",
-    "as",
-    "while",
-    "and",
-    "but",
-    "claiming",
-    "saying",
-    "said",
-    "says",
-    "according",
-    "from",
-    "than",
-    "when",
-    "where",
-    "because",
-    "despite",
-    "via",
-    "under",
-    "into",
-    "across",
-    "through",
-    "to",
-    "last",
-    "this",
-    "earlier",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "globally",
-    "worldwide",
-    "alongside",
-    "called",
-    "dubbed",
-    "named",
-    "is",
-    "are",
-    "was",
-    "were",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "could",
-    "can",
-    "such",
-    "so",
-    "even",
-    "also",
-    "not",
-    "about",
-    "over",
-    "against",
-    "among",
-    "around",
-    "including",
-    "like",
-    "per",
-    "if",
-    "unless",
-    "whether",
-    "then",
-];
-/// Nouns after which `to` or `of` continue the phrase: "an update to its model".
-const RELATION_NOUNS: &[&str] = &[
-    "version",
-    "versions",
-    "update",
-    "updates",
-    "upgrade",
-    "upgrades",
-    "iteration",
-    "successor",
-    "variant",
-    "sequel",
-    "edition",
-    "rival",
-    "alternative",
-    "family",
-    "series",
-    "suite",
-    "line",
-];
-/// Nouns that make a phrase a product when no model is named.
-const PRODUCT_NOUNS: &[&str] = &[
-    "model",
-    "models",
-    "llm",
-    "llms",
-    "chatbot",
-    "chatbots",
-    "assistant",
-    "assistants",
-    "agent",
-    "agents",
-    "app",
-    "apps",
-    "application",
-    "applications",
-    "product",
-    "products",
-    "service",
-    "services",
-    "platform",
-    "platforms",
-    "tool",
-    "tools",
-    "chip",
-    "chips",
-    "processor",
-    "processors",
-    "gpu",
-    "gpus",
-    "accelerator",
-    "accelerators",
-    "phone",
-    "phones",
-    "smartphone",
-    "smartphones",
-    "device",
-    "devices",
-    "software",
-    "feature",
-    "features",
-    "version",
-    "update",
-    "upgrade",
-    "system",
-    "systems",
-    "engine",
-    "car",
-    "cars",
-    "vehicle",
-    "vehicles",
-    "headset",
-    "laptop",
-    "laptops",
-    "tablet",
-    "console",
-    "api",
-    "apis",
-    "robot",
-    "robots",
-    "robotaxi",
-    "drug",
-    "vaccine",
-    "browser",
-    "os",
-];
-
-/// The same-sentence release rule (see the module docs).
-#[derive(Debug, Default)]
-pub struct ReleaseRule;
-
-fn lower(doc: &Doc, t: &Token) -> String {
-    t.text(doc.text).to_lowercase()
-}
-
-fn is_in(list: &[&str], word: &str) -> bool {
-    list.contains(&word)
-}
-
-/// How a trigger fires.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Strength {
-    Strong,
-    Weak,
-}
-
-impl ReleaseRule {
-    /// Finds release events in `doc`.
-    pub fn extract(&self, doc: &Doc, gazetteer: &Gazetteer) -> Vec<Event> {
-        let mut events = Vec::new();
-        for s in 0..doc.sentences.len() {
-            let toks = doc.sentence_tokens(s);
-            // Most sentences have no trigger: look before lowercasing anything.
-            let may_trigger = toks.iter().any(|t| {
-                let w = t.text(doc.text);
-                [STRONG, ROLL, WEAK]
-                    .iter()
-                    .any(|list| list.iter().any(|c| c.eq_ignore_ascii_case(w)))
-            });
-            if !may_trigger {
+/// Finds release events in `doc`.
+pub fn extract(doc: &Doc, gazetteer: &Gazetteer, lex: &Lexicon) -> Vec<Event> {
+    let mut events = Vec::new();
+    for s in 0..doc.sentences.len() {
+        let Some(v) = View::new(doc, gazetteer, lex, s) else {
+            continue;
+        };
+        for i in 0..v.toks.len() {
+            if v.toks[i].kind != TokenKind::Word {
                 continue;
             }
-            let words: Vec<String> = toks.iter().map(|t| lower(doc, t)).collect();
-            for i in 0..toks.len() {
-                if toks[i].kind != TokenKind::Word {
+            let found: Vec<(&Trigger, usize)> = lex
+                .triggers_at(&v.words, i)
+                .filter(|(t, _)| t.frame == Frame::Release)
+                .collect();
+            let nominal = is_nominal_context(&v, i);
+            let pick = |pos: Pos| found.iter().find(|(t, _)| t.pos == pos).copied();
+            let (trigger, n) = match (pick(Pos::Noun), pick(Pos::Verb), pick(Pos::Intrans)) {
+                (Some(t), _, _) if nominal => t,
+                (_, Some(t), _) if !nominal => t,
+                (_, _, Some(t)) => t,
+                _ => continue,
+            };
+            let last = i + n;
+            let found = match trigger.pos {
+                Pos::Noun => nominal_release(&v, i, last),
+                Pos::Intrans => intrans_release(&v, i),
+                Pos::Verb => verb_release(&v, i, last, trigger),
+            };
+            let (status, negated) = v.status(i);
+            let trigger_span = v.span(i, last);
+            for f in found {
+                let (company, confidence) = match f.company {
+                    Some(c) => (Some(c), f.confidence),
+                    None => (
+                        f.model.and_then(|m| developer_of(doc, gazetteer, m)),
+                        f.confidence - 0.15,
+                    ),
+                };
+                // Without a company, only a named product makes a row.
+                if company.is_none() && !f.named {
                     continue;
                 }
-                let w = words[i].as_str();
-                let (strength, last) = if is_in(STRONG, w) {
-                    (Strength::Strong, i)
-                } else if is_in(ROLL, w) && words.get(i + 1).is_some_and(|n| n == "out") {
-                    (Strength::Strong, i + 1)
-                } else if is_in(WEAK, w) {
-                    (Strength::Weak, i)
+                let confidence = if company.is_none() {
+                    confidence - 0.2
                 } else {
-                    continue;
+                    confidence
                 };
-                let before = |k: usize| i.checked_sub(k).map(|j| words[j].as_str());
-                if before(1).is_some_and(|p| is_in(NOMINAL_BEFORE, p)) {
-                    continue;
+                let date = f.date.or_else(|| {
+                    (trigger.pos == Pos::Verb)
+                        .then(|| v.sentence_date(trigger_span.end))
+                        .flatten()
+                });
+                let mut arguments = vec![("product", f.product)];
+                if let Some(c) = company {
+                    arguments.push(("company", c));
                 }
-                if (1..=3)
-                    .filter_map(before)
-                    .any(|p| is_in(NEGATION, p) || p.ends_with("n't") || p.ends_with("n’t"))
-                {
-                    continue;
+                if let Some(d) = date {
+                    arguments.push(("date", d));
                 }
-                if is_base_form(w) {
-                    let after_company = i > 0
-                        && doc
-                            .mentions_in(toks[i - 1].span)
-                            .any(|m| doc.mentions[m].kind == MentionType::Company);
-                    if !after_company && !before(1).is_some_and(|p| is_in(BASE_FORM_CUES, p)) {
-                        continue;
-                    }
-                }
-                let trigger = Span::new(toks[i].span.start, toks[last].span.end);
-                let window: Vec<&str> = (1..=4).rev().filter_map(before).collect();
-                let planned = tense_of(&window) == Tense::Future;
-                let passive = before(1).is_some_and(|p| is_in(PASSIVE_BEFORE, p));
-                let cx = SentenceView {
-                    doc,
-                    gazetteer,
-                    s,
-                    toks,
-                    words: &words,
-                };
-                let found = if passive {
-                    self.passive(&cx, i, last)
-                } else {
-                    self.active(&cx, i, last, strength)
-                };
-                let Some(mut found) = found else { continue };
-                if found.company.is_none() {
-                    found.company = developer_of(doc, gazetteer, found.product.mention);
-                    found.confidence -= 0.15;
-                }
-                let Some(company) = found.company else {
-                    continue;
-                };
-                let status = Argument {
-                    span: None,
-                    normalized: Some(if planned { "planned" } else { "announced" }.to_string()),
-                    mention: None,
-                };
-                let mut arguments = vec![("company", company), ("product", found.product)];
-                if let Some(date) = sentence_date(doc, s, trigger) {
-                    arguments.push(("date", date));
-                }
-                arguments.push(("status", status));
                 events.push(Event {
                     kind: "release",
                     subtype: None,
-                    trigger,
+                    trigger: trigger_span,
                     sentence: s,
-                    rule: found.rule,
-                    confidence: (found.confidence * 100.0).round() / 100.0,
+                    rule: f.rule,
+                    confidence: (confidence * 100.0).round() / 100.0,
+                    status: if f.planned && status == super::Status::Announced {
+                        super::Status::Planned
+                    } else {
+                        status
+                    },
+                    negated,
+                    inferred: false,
                     arguments,
                 });
             }
         }
-        events
     }
-
-    fn active(
-        &self,
-        cx: &SentenceView,
-        trigger_tok: usize,
-        last: usize,
-        strength: Strength,
-    ) -> Option<Found> {
-        let SentenceView {
-            doc,
-            gazetteer,
-            s,
-            toks,
-            words,
-        } = *cx;
-        let sentence = doc.sentences[s].span;
-        let trigger_start = toks[trigger_tok].span.start;
-        // Subject: the nearest company before the trigger that can be its
-        // subject (one inside an appositive cannot: "ByteDance, the owner of
-        // TikTok, rolled out").
-        let company = mentions_before(doc, sentence.start, trigger_start, MentionType::Company)
-            .find(|&m| is_subject_gap(doc, toks, words, doc.mentions[m].span.end, trigger_start))
-            .map(|m| mention_argument(doc, gazetteer, m));
-        let phrase = object_phrase(doc, toks, words, last + 1)?;
-        let model = doc
-            .mentions_in(phrase)
-            .find(|&m| doc.mentions[m].kind == MentionType::Model);
-        if let Some(m) = model {
-            // "a new version of its Qwen 2.5 model": look for the successor.
-            let relation = words
-                .iter()
-                .zip(toks)
-                .take_while(|(_, t)| t.span.end <= doc.mentions[m].span.start)
-                .any(|(w, _)| is_in(RELATION_NOUNS, w));
-            if relation {
-                let product = match successor(doc, gazetteer, s, phrase, m) {
-                    Some(succ) => Argument {
-                        span: Some(phrase),
-                        normalized: entity_name(doc, gazetteer, succ),
-                        mention: Some(succ),
-                    },
-                    None => Argument {
-                        span: Some(phrase),
-                        normalized: Some(phrase_text(doc, phrase)),
-                        mention: None,
-                    },
-                };
-                let confidence = if product.mention.is_some() { 0.75 } else { 0.6 };
-                return Some(Found {
-                    company,
-                    product,
-                    rule: "release.svo.successor",
-                    confidence,
-                });
-            }
-            return Some(Found {
-                company,
-                product: mention_argument(doc, gazetteer, m),
-                rule: "release.svo",
-                confidence: 0.9,
-            });
-        }
-        if strength == Strength::Weak {
-            return None;
-        }
-        // The phrase's head (its last word) must be a product noun.
-        let head = words
-            .iter()
-            .zip(toks)
-            .rfind(|(_, t)| phrase.contains(t.span));
-        if !head.is_some_and(|(w, _)| is_in(PRODUCT_NOUNS, w)) {
-            return None;
-        }
-        let product = Argument {
-            span: Some(phrase),
-            normalized: Some(phrase_text(doc, phrase)),
-            mention: None,
-        };
-        Some(Found {
-            company,
-            product,
-            rule: "release.svo",
-            confidence: 0.65,
-        })
-    }
-
-    fn passive(&self, cx: &SentenceView, trigger_tok: usize, last: usize) -> Option<Found> {
-        let SentenceView {
-            doc,
-            gazetteer,
-            s,
-            toks,
-            words,
-        } = *cx;
-        let sentence = doc.sentences[s].span;
-        let product = nearest_before(
-            doc,
-            sentence.start,
-            toks[trigger_tok].span.start,
-            MentionType::Model,
-        )?;
-        // "... was released by Alibaba": the company right after `by`.
-        let company = (last + 1..toks.len())
-            .take(3)
-            .find(|&j| words[j] == "by")
-            .and_then(|j| toks.get(j + 1))
-            .and_then(|t| doc.mention_at(t.span.start, MentionType::Company));
-        Some(Found {
-            company: company.map(|m| mention_argument(doc, gazetteer, m)),
-            product: mention_argument(doc, gazetteer, product),
-            rule: "release.passive",
-            confidence: 0.85,
-        })
-    }
+    events
 }
 
-/// The sentence a trigger is in, with what the rule reads of it.
-#[derive(Clone, Copy)]
-struct SentenceView<'a> {
-    doc: &'a Doc<'a>,
-    gazetteer: &'a Gazetteer,
-    /// Sentence index.
-    s: usize,
-    /// The sentence's tokens.
-    toks: &'a [Token],
-    /// The tokens lowercased.
-    words: &'a [String],
-}
-
-/// What one trigger yields before the shared arguments are added.
+/// What one trigger yields before the shared fields are added.
 struct Found {
     company: Option<Argument>,
     product: Argument,
+    /// The product's model mention, for the developer fallback.
+    model: Option<usize>,
+    date: Option<Argument>,
     rule: &'static str,
     confidence: f64,
+    /// A nominal trigger after *planned*, *upcoming*, *expected*.
+    planned: bool,
+    /// The product is a model or a product name, not a generic phrase.
+    named: bool,
 }
 
-/// A subject further than this many tokens from its trigger is not taken.
-const MAX_GAP_TOKENS: usize = 30;
-/// How many mentions back from a trigger the rule looks for its subject.
-const MAX_MENTIONS_BACK: usize = 12;
-
-/// The mentions of `kind` that end at or before byte `before` and start at
-/// or after `from` (the sentence start), nearest first, looking at most
-/// [`MAX_MENTIONS_BACK`] mentions back.
-fn mentions_before<'d>(
-    doc: &'d Doc<'_>,
-    from: usize,
-    before: usize,
-    kind: MentionType,
-) -> impl Iterator<Item = usize> + 'd {
-    let end = doc.mentions.partition_point(|m| m.span.start < before);
-    (0..end)
-        .rev()
-        .take(MAX_MENTIONS_BACK)
-        .take_while(move |&m| doc.mentions[m].span.start >= from)
-        .filter(move |&m| doc.mentions[m].kind == kind && doc.mentions[m].span.end <= before)
+/// True when token `i` reads as a noun: after a [`Cue::NominalBefore`]
+/// word or a possessive.
+fn is_nominal_context(v: &View, i: usize) -> bool {
+    let p = v.before(i, 1);
+    p == "'s" || v.lex.is(Cue::NominalBefore, p)
 }
 
-/// The nearest mention of `kind` before `before` in the sentence.
-fn nearest_before(doc: &Doc, from: usize, before: usize, kind: MentionType) -> Option<usize> {
-    mentions_before(doc, from, before, kind).next()
-}
-
-/// True when the tokens between a company (ending at byte `from`) and the
-/// trigger (starting at `to`) let the company be the trigger's subject: only
-/// words of [`SUBJECT_GAP`], dates, a parenthesis or bracket (`(9988.HK)`,
-/// `<MSFT>`), an appositive between commas ("ByteDance, the owner of TikTok,
-/// rolled out"), or a possessive with an organisation part ("Alibaba’s cloud
-/// unit launched").
-fn is_subject_gap(doc: &Doc, toks: &[Token], words: &[String], from: usize, to: usize) -> bool {
-    let first = toks.partition_point(|t| t.span.start < from);
-    let end = toks.partition_point(|t| t.span.start < to);
-    if end.saturating_sub(first) > MAX_GAP_TOKENS {
-        return false;
-    }
-    let gap: Vec<usize> = (first..end).collect();
-    let mut depth = 0usize;
-    let mut commas = 0usize;
-    let mut possessive = false;
-    let mut org_part = false;
-    for (k, &i) in gap.iter().enumerate() {
-        let w = words[i].as_str();
-        match w {
-            "(" | "[" | "<" => depth += 1,
-            ")" | "]" | ">" => depth = depth.saturating_sub(1),
-            _ if depth > 0 => {}
-            "," => commas += 1,
-            _ if !commas.is_multiple_of(2) => {} // inside an appositive
-            "’s" | "'s" if k == 0 => possessive = true,
-            _ if doc
-                .mention_at(toks[i].span.start, MentionType::Date)
-                .is_some() => {}
-            _ if doc
-                .mentions_in(toks[i].span)
-                .any(|m| doc.mentions[m].kind == MentionType::Date) => {}
-            _ if possessive && !org_part && w.chars().all(|c| c.is_lowercase() || c == '-') => {
-                org_part = is_in(ORG_PARTS, w);
-            }
-            _ if is_in(SUBJECT_GAP, w) => {}
-            _ => return false,
+/// Active and passive verb triggers.
+fn verb_release(v: &View, i: usize, last: usize, trigger: &Trigger) -> Vec<Found> {
+    if trigger.base {
+        let after_company = i > 0 && v.is_kind(i - 1, MentionType::Company);
+        if !after_company && !v.lex.is(Cue::BaseFormCue, v.before(i, 1)) {
+            return Vec::new();
         }
     }
-    depth == 0 && commas.is_multiple_of(2) && (!possessive || org_part)
-}
-
-/// True for the uninflected verb forms, which double as nouns and adjectives.
-fn is_base_form(w: &str) -> bool {
-    matches!(
-        w,
-        "unveil"
-            | "launch"
-            | "release"
-            | "debut"
-            | "open-source"
-            | "roll"
-            | "announce"
-            | "introduce"
-            | "ship"
-    )
-}
-
-/// The object phrase starting at token `from`, or `None` when it is empty.
-fn object_phrase(doc: &Doc, toks: &[Token], words: &[String], from: usize) -> Option<Span> {
-    let mut end = from;
-    while end < toks.len() && end - from < 14 {
-        let t = &toks[end];
-        let w = words[end].as_str();
-        if t.kind == TokenKind::Punct && !matches!(w, "&" | "’" | "'") {
-            break;
-        }
-        let continues_relation =
-            matches!(w, "to" | "of") && end > from && is_in(RELATION_NOUNS, &words[end - 1]);
-        if is_in(PHRASE_STOP, w) && !continues_relation {
-            break;
-        }
-        if doc.mention_at(t.span.start, MentionType::Date).is_some() {
-            break;
-        }
-        end += 1;
+    if v.lex.is(Cue::PassiveAux, v.before(i, 1)) {
+        return passive_release(v, i, last).into_iter().collect();
     }
-    (end > from).then(|| Span::new(toks[from].span.start, toks[end - 1].span.end))
+    let company = v.subject_company(i);
+    objects(v, last, trigger.weak)
+        .into_iter()
+        .map(|mut f| {
+            f.company = company.clone();
+            f
+        })
+        .collect()
 }
 
-/// A model in the rest of sentence `s` or the next two sentences whose name
-/// extends the name of `predecessor` (same developer): `Qwen 2.5` →
-/// `Qwen 2.5-Max`.
-fn successor(
-    doc: &Doc,
-    gazetteer: &Gazetteer,
-    s: usize,
-    phrase: Span,
-    predecessor: usize,
-) -> Option<usize> {
+/// The products of the object phrase starting at token `from`, and of the
+/// phrases coordinated with it ("the iPhone 4 and iOS 4", "the assistant on
+/// January 10 and the R1 model on January 20").
+fn objects(v: &View, mut from: usize, weak: bool) -> Vec<Found> {
+    let mut out = Vec::new();
+    // A dash or colon before a list: "releases—the assistant …".
+    if matches!(v.w(from), "—" | ":" | "–") {
+        from += 1;
+    }
+    while let Some((a, b)) = v.object_phrase(from) {
+        let Some(mut f) = product_of(v, a, b, weak) else {
+            break;
+        };
+        // "… on January 10": a date right after the product.
+        let mut next = b;
+        if let Some(d) = v.date_near(b, 3) {
+            let end = d.span.map_or(b, |s| v.tok_at(s.end));
+            f.date = Some(d);
+            next = end;
+        }
+        out.push(f);
+        while matches!(v.w(next), "," | "and") {
+            next += 1;
+        }
+        if next == b || next >= v.toks.len() || !matches!(v.before(next, 1), "," | "and") {
+            break;
+        }
+        from = next;
+    }
+    out
+}
+
+/// The product an object phrase (tokens `a..b`) names, if it names one.
+fn product_of(v: &View, a: usize, b: usize, weak: bool) -> Option<Found> {
+    let doc = v.doc;
+    let phrase = v.span(a, b);
+    if v.mentions_in(phrase, MentionType::Company).next().is_some()
+        && v.mentions_in(phrase, MentionType::Model).next().is_none()
+    {
+        return None;
+    }
+    let head = v.w(b - 1);
+    let found = |product, model: Option<usize>, rule, confidence| Found {
+        company: None,
+        product,
+        model,
+        date: None,
+        rule,
+        confidence,
+        planned: false,
+        named: true,
+    };
+    if let Some(m) = v.mentions_in(phrase, MentionType::Model).next() {
+        let mspan = doc.mentions[m].span;
+        let relation = (a..b)
+            .take_while(|&j| v.toks[j].span.end <= mspan.start)
+            .any(|j| v.lex.is(Cue::RelationNoun, v.w(j)));
+        if relation {
+            return Some(match successor(v, phrase, m) {
+                Some(succ) => {
+                    let mut p = mention_argument(doc, v.gazetteer, succ);
+                    p.span = Some(phrase);
+                    found(p, Some(succ), "release.svo.successor", 0.75)
+                }
+                None => found(
+                    v.phrase_argument(a, b),
+                    Some(m),
+                    "release.svo.successor",
+                    0.6,
+                ),
+            });
+        }
+        // "the DeepSeek-V3-powered AI assistant": the model only modifies
+        // the product.
+        let head_tok = v.toks[b - 1].span;
+        let modifier = head_tok.start >= mspan.end
+            && v.lex.is(Cue::ProductNoun, head)
+            && !v.lex.is(Cue::ModelNoun, head);
+        if modifier {
+            return Some(found(v.phrase_argument(a, b), None, "release.svo", 0.7));
+        }
+        return Some(found(
+            mention_argument(doc, v.gazetteer, m),
+            Some(m),
+            "release.svo",
+            0.9,
+        ));
+    }
+    let named = is_product_name(v, a, b);
+    let product_head = v.lex.is(Cue::ProductNoun, head);
+    // A weak trigger ("announced") needs a name, or a new product: "a new
+    // iPod range", "a host of new products".
+    let new = (a..b).any(|j| v.w(j) == "new");
+    let accepted = named || (product_head && (!weak || new));
+    if !accepted {
+        return None;
+    }
+    let mut f = found(
+        v.phrase_argument(a, b),
+        None,
+        "release.svo",
+        if named { 0.7 } else { 0.65 },
+    );
+    f.named = named;
+    Some(f)
+}
+
+/// True when tokens `a..b` look like a product name: a word with a capital
+/// after its first letter or with letters and digits (`iPhone`, `MacBook`,
+/// `Xbox 360`, `PS5`), not a ticker or money.
+fn is_product_name(v: &View, a: usize, b: usize) -> bool {
+    (a..b).any(|j| {
+        let t = v.toks[j].text(v.doc.text);
+        let inner_cap = t.chars().skip(1).any(char::is_uppercase)
+            && t.chars().any(char::is_lowercase)
+            && !t.contains(['\'', '’']);
+        let mixed = t.chars().any(|c| c.is_ascii_digit())
+            && t.chars().any(char::is_alphabetic)
+            && !t.chars().any(|c| c == '.');
+        let versioned = t.chars().all(|c| c.is_ascii_digit())
+            && j > a
+            && v.toks[j - 1]
+                .text(v.doc.text)
+                .starts_with(char::is_uppercase);
+        (inner_cap || mixed || versioned)
+            && !v.is_kind(j, MentionType::Ticker)
+            && !v.is_kind(j, MentionType::Money)
+            && !v.is_kind(j, MentionType::Percent)
+    })
+}
+
+/// "Qwen 2.5-Max was released by Alibaba": the product is the nearest model
+/// (or product name) before the trigger, the company the one after `by`.
+fn passive_release(v: &View, i: usize, last: usize) -> Option<Found> {
+    let (product, model) = subject_product(v, i)?;
+    let company = (last..v.toks.len())
+        .take(3)
+        .find(|&j| v.w(j) == "by")
+        .and_then(|j| v.mention_on(j + 1, MentionType::Company))
+        .map(|m| mention_argument(v.doc, v.gazetteer, m));
+    Some(Found {
+        company,
+        product,
+        model,
+        date: None,
+        rule: "release.passive",
+        confidence: 0.85,
+        planned: false,
+        named: true,
+    })
+}
+
+/// The product before a passive or intransitive trigger at token `i`,
+/// skipping auxiliaries and adverbs: a model mention, or a product name.
+fn subject_product(v: &View, i: usize) -> Option<(Argument, Option<usize>)> {
+    let mut j = i;
+    while j > 0 && (v.lex.is(Cue::SubjectGap, v.w(j - 1)) || v.lex.is(Cue::PassiveAux, v.w(j - 1)))
+    {
+        j -= 1;
+    }
+    let end = j;
+    if end == 0 {
+        return None;
+    }
+    if let Some(m) = v.mention_on(end - 1, MentionType::Model) {
+        return Some((mention_argument(v.doc, v.gazetteer, m), Some(m)));
+    }
+    // A product name: back to a determiner, a possessive or the sentence start.
+    let mut a = end;
+    while a > 0
+        && end - a < 6
+        && v.toks[a - 1].kind != TokenKind::Punct
+        && !matches!(
+            v.w(a - 1),
+            "the" | "its" | "a" | "an" | "'s" | "their" | "new"
+        )
+        && !v.lex.is(Cue::PhraseStop, v.w(a - 1))
+        && !v.is_kind(a - 1, MentionType::Company)
+    {
+        a -= 1;
+    }
+    (a < end && is_product_name(v, a, end)).then(|| (v.phrase_argument(a, end), None))
+}
+
+/// "The iPhone 3G goes on sale": the product is the subject; the company is
+/// a possessive before it or the nearest company in the sentence.
+fn intrans_release(v: &View, i: usize) -> Vec<Found> {
+    let Some((product, model)) = subject_product(v, i) else {
+        return Vec::new();
+    };
+    let start = product.span.map_or(v.toks[i].span.start, |s| s.start);
+    let sentence = v.doc.sentences[v.s].span;
+    let company =
+        super::clause::mentions_before(v.doc, sentence.start, start, MentionType::Company)
+            .next()
+            .map(|m| mention_argument(v.doc, v.gazetteer, m));
+    let date = v.date_near(i, 6);
+    vec![Found {
+        company,
+        product,
+        model,
+        date,
+        rule: "release.intrans",
+        confidence: 0.7,
+        planned: false,
+        named: true,
+    }]
+}
+
+/// Nominal triggers: "the release of X", "X’s launch", "its release",
+/// "DeepSeek’s recent releases—A on January 10 and B on January 20".
+fn nominal_release(v: &View, i: usize, last: usize) -> Vec<Found> {
+    let doc = v.doc;
+    // Adjectives before the noun ("recent", "planned"), then the owner.
+    let mut q = i;
+    let mut planned = false;
+    while q > 0
+        && v.lex.is(Cue::NominalBefore, v.w(q - 1))
+        && !matches!(
+            v.w(q - 1),
+            "'s" | "its" | "their" | "the" | "a" | "an" | "of"
+        )
+    {
+        planned |= matches!(v.w(q - 1), "planned" | "upcoming" | "expected");
+        q -= 1;
+    }
+    let owner: Option<Argument> = match v.before(q, 1) {
+        "'s" if q >= 2 => v
+            .mention_on(q - 2, MentionType::Model)
+            .or_else(|| v.mention_on(q - 2, MentionType::Company))
+            .map(|m| mention_argument(doc, v.gazetteer, m)),
+        "its" | "their" => v.resolve(q - 1, q, true),
+        _ => None,
+    };
+    let owner_model = owner
+        .as_ref()
+        .and_then(|o| o.mention)
+        .filter(|&m| doc.mentions[m].kind == MentionType::Model);
+    let mut out = if v.w(last) == "of" {
+        objects(v, last + 1, false)
+    } else if let Some(m) = owner_model {
+        // "DeepSeek-R1’s launch", "its release": the owner is the product.
+        let mut p = mention_argument(doc, v.gazetteer, m);
+        if p.span
+            .is_some_and(|s| s.start >= v.doc.sentences[v.s].span.start)
+        {
+            // named in this sentence: keep its span
+        } else {
+            p.span = owner.as_ref().and_then(|o| o.span);
+        }
+        vec![Found {
+            company: None,
+            product: p,
+            model: Some(m),
+            date: v.date_near(last, 3),
+            rule: "release.nominal",
+            confidence: 0.75,
+            planned,
+            named: true,
+        }]
+    } else if owner.is_some() && matches!(v.w(last), "—" | ":" | "–") {
+        objects(v, last, false)
+    } else {
+        Vec::new()
+    };
+    let company = owner.filter(|o| {
+        o.mention
+            .is_some_and(|m| doc.mentions[m].kind == MentionType::Company)
+    });
+    for f in &mut out {
+        f.rule = "release.nominal";
+        f.confidence = f.confidence.min(0.75);
+        f.planned |= planned;
+        if f.company.is_none() {
+            f.company = company.clone();
+        }
+        if f.date.is_none() {
+            f.date = v.date_near(last, 3);
+        }
+    }
+    out
+}
+
+/// A model in the rest of the sentence or the next two whose name extends
+/// the name of `predecessor` (same developer): `Qwen 2.5` → `Qwen 2.5-Max`.
+fn successor(v: &View, phrase: Span, predecessor: usize) -> Option<usize> {
+    let doc = v.doc;
     let MentionValue::Entity(pred) = doc.mentions[predecessor].value else {
         return None;
     };
-    let pred = gazetteer.entity(pred);
-    let last = (s + 2).min(doc.sentences.len() - 1);
+    let pred = v.gazetteer.entity(pred);
+    let last = (v.s + 2).min(doc.sentences.len() - 1);
     let window = Span::new(phrase.end, doc.sentences[last].span.end);
     doc.mentions_in(window).find(|&m| {
         let MentionValue::Entity(e) = doc.mentions[m].value else {
             return false;
         };
-        let e = gazetteer.entity(e);
+        let e = v.gazetteer.entity(e);
         doc.mentions[m].kind == MentionType::Model
             && e.id != pred.id
             && e.developer == pred.developer
             && e.canonical.len() > pred.canonical.len()
             && e.canonical.starts_with(&pred.canonical)
+            && entity_name(doc, v.gazetteer, m).is_some()
     })
-}
-
-fn entity_name(doc: &Doc, gazetteer: &Gazetteer, m: usize) -> Option<String> {
-    match &doc.mentions[m].value {
-        MentionValue::Entity(e) => Some(gazetteer.entity(*e).canonical.clone()),
-        MentionValue::UnlistedModel { name, .. } | MentionValue::DiscoveredCompany { name } => {
-            Some(name.clone())
-        }
-        _ => None,
-    }
-}
-
-fn mention_argument(doc: &Doc, gazetteer: &Gazetteer, m: usize) -> Argument {
-    Argument {
-        span: Some(doc.mentions[m].span),
-        normalized: entity_name(doc, gazetteer, m),
-        mention: Some(m),
-    }
-}
-
-/// The developer company of the model mention `product`, as an argument with
-/// no span.
-fn developer_of(doc: &Doc, gazetteer: &Gazetteer, product: Option<usize>) -> Option<Argument> {
-    let developer = match &doc.mentions[product?].value {
-        MentionValue::Entity(e) => gazetteer.entity(*e).developer.as_deref(),
-        MentionValue::UnlistedModel { developer, .. } => developer.as_deref(),
-        _ => None,
-    };
-    let dev = gazetteer.by_id(developer?)?;
-    Some(Argument {
-        span: None,
-        normalized: Some(dev.canonical.clone()),
-        mention: None,
-    })
-}
-
-/// True for DATE and TIME expressions (not durations or sets).
-fn is_point_in_time(v: &MentionValue) -> bool {
-    matches!(
-        v,
-        MentionValue::Date {
-            timex_type: TimexType::Date | TimexType::Time,
-            ..
-        }
-    )
-}
-
-/// The sentence's first date after the trigger, else its last before it.
-fn sentence_date(doc: &Doc, s: usize, trigger: Span) -> Option<Argument> {
-    let sentence = doc.sentences[s].span;
-    let dates: Vec<usize> = doc
-        .mentions_in(sentence)
-        .filter(|&m| is_point_in_time(&doc.mentions[m].value))
-        .collect();
-    let m = dates
-        .iter()
-        .copied()
-        .find(|&m| doc.mentions[m].span.start >= trigger.end)
-        .or(dates.last().copied())?;
-    let value = match &doc.mentions[m].value {
-        MentionValue::Date { timex: Some(t), .. } => t.value.clone(),
-        _ => None,
-    };
-    Some(Argument {
-        span: Some(doc.mentions[m].span),
-        normalized: value,
-        mention: Some(m),
-    })
-}
-
-/// The phrase as written, with runs of whitespace (line wraps) as one space.
-fn phrase_text(doc: &Doc, span: Span) -> String {
-    span.slice(doc.text)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[cfg(test)]
@@ -830,7 +483,8 @@ mod tests {
     use crate::gazetteer::GazetteerSource;
     use crate::pipeline::Pipeline;
 
-    /// (company, product, date, status, rule) of one release event.
+    /// (company, product, date, status (with `negated` appended when
+    /// negated), rule) of one release event.
     type Row = (String, String, String, String, String);
 
     /// The rows of the release events found in `text`.
@@ -853,7 +507,11 @@ mod tests {
                     arg(e, "company"),
                     arg(e, "product"),
                     arg(e, "date"),
-                    arg(e, "status"),
+                    if e.negated {
+                        format!("{} negated", arg(e, "status"))
+                    } else {
+                        arg(e, "status")
+                    },
                     e.rule.to_string(),
                 )
             })
@@ -948,11 +606,128 @@ mod tests {
                 none(),
             ),
             (
-                "nominal trigger",
+                "nominal trigger: the developer",
                 "The release of Qwen 2.5-Max surprised Baidu.",
-                none(),
+                one(
+                    "Alibaba Group",
+                    "Qwen 2.5-Max",
+                    "",
+                    "announced",
+                    "release.nominal",
+                ),
             ),
-            ("negated", "Alibaba did not launch Qwen 2.5-Max.", none()),
+            (
+                "negated",
+                "Alibaba did not launch Qwen 2.5-Max.",
+                one(
+                    "Alibaba Group",
+                    "Qwen 2.5-Max",
+                    "",
+                    "announced negated",
+                    "release.svo",
+                ),
+            ),
+            (
+                "denied plans",
+                "Tencent denied plans to launch a chatbot.",
+                one(
+                    "Tencent Holdings",
+                    "a chatbot",
+                    "",
+                    "planned negated",
+                    "release.svo",
+                ),
+            ),
+            (
+                "hedged",
+                "Baidu reportedly launched a new chatbot on Friday.",
+                one(
+                    "Baidu",
+                    "a new chatbot",
+                    "2025-01-24",
+                    "reported",
+                    "release.svo",
+                ),
+            ),
+            (
+                "hypothetical",
+                "Baidu could launch a chatbot.",
+                one("Baidu", "a chatbot", "", "hypothetical", "release.svo"),
+            ),
+            (
+                "anaphor subject points back",
+                "Moonshot AI raised money. The startup launched Kimi K2 on Friday.",
+                one(
+                    "Moonshot AI",
+                    "Kimi K2",
+                    "2025-01-24",
+                    "announced",
+                    "release.svo",
+                ),
+            ),
+            (
+                "possessive owner of a nominal trigger",
+                "DeepSeek-V2 was cheap after its release in May last year.",
+                vec![
+                    (
+                        "DeepSeek".into(),
+                        "DeepSeek-V2".into(),
+                        "".into(),
+                        "announced".into(),
+                        "release.passive".into(),
+                    ),
+                    (
+                        "DeepSeek".into(),
+                        "DeepSeek-V2".into(),
+                        "2024-05".into(),
+                        "announced".into(),
+                        "release.nominal".into(),
+                    ),
+                ][1..]
+                    .to_vec(),
+            ),
+            (
+                "coordinated products, each with its date",
+                "DeepSeek’s recent releases—the DeepSeek-V3-powered AI assistant on January 10 and the R1 model on January 20—shook markets.",
+                vec![
+                    (
+                        "DeepSeek".into(),
+                        "the DeepSeek-V3-powered AI assistant".into(),
+                        "2025-01-10".into(),
+                        "announced".into(),
+                        "release.nominal".into(),
+                    ),
+                    (
+                        "DeepSeek".into(),
+                        "DeepSeek-R1".into(),
+                        "2025-01-20".into(),
+                        "announced".into(),
+                        "release.nominal".into(),
+                    ),
+                ],
+            ),
+            (
+                "markdown emphasis",
+                "**MistralAI** launched **Mistral Small 3**, an open-weight model.",
+                one(
+                    "Mistral AI",
+                    "Mistral Small 3",
+                    "",
+                    "announced",
+                    "release.svo",
+                ),
+            ),
+            (
+                "product name, no company: kept",
+                "The iPhone 3G goes on sale on Friday.",
+                vec![(
+                    "".into(),
+                    "iPhone 3G".into(),
+                    "2025-01-24".into(),
+                    "announced".into(),
+                    "release.intrans".into(),
+                )],
+            ),
             (
                 "adjective open-source",
                 "The most advanced open-source AI models from Meta.",

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::{Serialize, Serializer};
 
 use crate::doc::Doc;
-use crate::event::{Event, ROLES, SPANLESS_ROLES};
+use crate::event::{Argument, Event, MONEY_ROLES, NUMBER_ROLES, roles};
 use crate::gazetteer::Gazetteer;
 use crate::mention::{Mention, MentionValue};
 use crate::span::CharMap;
@@ -87,6 +87,9 @@ pub struct MentionRecord {
     pub currency: Option<&'static str>,
     /// Percent: the number in percent (97 for 97%).
     pub percent: Option<Number>,
+    /// Percent: `true` for a change in percentage points (`3 percentage
+    /// points`), `false` for a percentage.
+    pub points: Option<bool>,
     /// Model: family (`Qwen`), from the list or the family pattern.
     pub family: Option<String>,
     /// Company, model: `true` when the entity is a gazetteer row, `false`
@@ -99,15 +102,23 @@ pub struct MentionRecord {
     pub parent: Option<String>,
 }
 
-/// One event argument: surface, normalized value and mention id.
+/// One event argument: surface, normalized value, mention id, and for
+/// entities, money and numbers their typed parts.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ArgumentRecord {
     /// Surface text, or null for arguments inferred without one.
     pub text: Option<String>,
-    /// Normalized value (canonical name, TIMEX3 value, status word, phrase).
+    /// Normalized value (canonical name, TIMEX3 value, status or direction
+    /// word, signed number, `0.14 USD`, phrase).
     pub normalized: Option<String>,
     /// Id of the mention (`m3`), or null.
     pub mention: Option<String>,
+    /// Company or model: the entity's id (`alibaba`), where it is listed.
+    pub entity_id: Option<String>,
+    /// Money and number roles: the number (`0.14`, `-97`), without currency.
+    pub value: Option<Number>,
+    /// Money roles: ISO 4217 code.
+    pub currency: Option<String>,
 }
 
 /// One event (`"record": "event"`).
@@ -117,10 +128,11 @@ pub struct EventRecord {
     pub article: String,
     /// `e1`, `e2`, … in text order within the article.
     pub id: String,
-    /// `release` (later: `price_change`).
+    /// `release` or `price_change`.
     #[serde(rename = "type")]
     pub kind: &'static str,
-    /// Subtype, or null.
+    /// `product_price`, `price_quote` or `share_price` for a price change;
+    /// null for a release.
     pub subtype: Option<&'static str>,
     /// Trigger surface (`unveiled`).
     pub trigger: String,
@@ -140,8 +152,27 @@ pub struct EventRecord {
     pub rule: &'static str,
     /// The rule's confidence, 0 to 1.
     pub confidence: f64,
-    /// Arguments by role (`company`, `product`, `date`, `status`).
+    /// True for a negated event ("did not cut prices").
+    pub negated: bool,
+    /// True for an event implied by a reference to an earlier one ("followed
+    /// suit").
+    pub inferred: bool,
+    /// Arguments by role: every role of the type ([`crate::event::roles`]),
+    /// with null fields where the event has none.
     pub arguments: BTreeMap<&'static str, ArgumentRecord>,
+}
+
+impl EventRecord {
+    /// False for negated and hypothetical events, which the CSV leaves out
+    /// unless `--all-events`.
+    pub fn is_asserted(&self) -> bool {
+        !self.negated
+            && self
+                .arguments
+                .get("status")
+                .and_then(|a| a.normalized.as_deref())
+                != Some("hypothetical")
+    }
 }
 
 /// One input article (`"record": "article"`), processed or failed.
@@ -234,19 +265,26 @@ pub fn records(
             let (ts, te) = chars.char_span(e.trigger);
             let sentence = doc.sentences[e.sentence].span;
             let (es, ee) = chars.char_span(sentence);
-            // Every role, so every event record has the same keys.
-            let arguments = ROLES
+            // Every role of the type, so every event record of a type has
+            // the same keys.
+            let arguments = roles(e.kind)
                 .iter()
                 .map(|role| {
-                    let a = e.arguments.iter().find(|(r, _)| r == role).map(|(_, a)| a);
-                    let record = ArgumentRecord {
-                        text: a
-                            .and_then(|a| a.span)
-                            .map(|s| s.slice(doc.text).to_string()),
-                        normalized: a.and_then(|a| a.normalized.clone()),
-                        mention: a.and_then(|a| a.mention).map(mention_id),
-                    };
-                    (*role, record)
+                    if *role == "status" {
+                        let record = ArgumentRecord {
+                            text: None,
+                            normalized: Some(e.status.as_str().to_string()),
+                            mention: None,
+                            entity_id: None,
+                            value: None,
+                            currency: None,
+                        };
+                        return (*role, record);
+                    }
+                    (
+                        *role,
+                        argument_record(doc, gazetteer, role, e.argument(role)),
+                    )
                 })
                 .collect();
             EventRecord {
@@ -263,11 +301,36 @@ pub fn records(
                 evidence_end: ee,
                 rule: e.rule,
                 confidence: e.confidence,
+                negated: e.negated,
+                inferred: e.inferred,
                 arguments,
             }
         })
         .collect();
     (mentions, events)
+}
+
+/// The record of one argument of `role` (all fields null when absent).
+fn argument_record(doc: &Doc, g: &Gazetteer, role: &str, a: Option<&Argument>) -> ArgumentRecord {
+    let normalized = a.and_then(|a| a.normalized.clone());
+    let (value, currency) = match normalized.as_deref() {
+        Some(n) if MONEY_ROLES.contains(&role) => match n.split_once(' ') {
+            Some((amount, code)) => (Some(Number(amount.to_string())), Some(code.to_string())),
+            None => (Some(Number(n.to_string())), None),
+        },
+        Some(n) if NUMBER_ROLES.contains(&role) => (Some(Number(n.to_string())), None),
+        _ => (None, None),
+    };
+    ArgumentRecord {
+        text: a
+            .and_then(|a| a.span)
+            .map(|s| s.slice(doc.text).to_string()),
+        normalized,
+        mention: a.and_then(|a| a.mention).map(mention_id),
+        entity_id: a.and_then(|a| a.entity).map(|e| g.entity(e).id.clone()),
+        value,
+        currency,
+    }
 }
 
 fn mention_record(
@@ -301,6 +364,7 @@ fn mention_record(
         amount: None,
         currency: None,
         percent: None,
+        points: None,
         family: None,
         in_gazetteer: None,
         parent: None,
@@ -363,9 +427,14 @@ fn mention_record(
             r.amount = Some(Number(amount.clone()));
             r.currency = Some(currency);
         }
-        MentionValue::Percent { percent } => {
-            r.normalized = Some(percent.clone());
+        MentionValue::Percent { percent, points } => {
+            r.normalized = Some(if *points {
+                format!("{percent} pp")
+            } else {
+                percent.clone()
+            });
             r.percent = Some(Number(percent.clone()));
+            r.points = Some(*points);
         }
     }
     r
@@ -395,6 +464,7 @@ pub fn mention_csv_header() -> Vec<String> {
         "amount",
         "currency",
         "percent",
+        "points",
         "family",
         "in_gazetteer",
         "parent",
@@ -423,9 +493,50 @@ pub fn article_csv_header() -> Vec<String> {
     .to_vec()
 }
 
-/// The flat CSV form of an event: fixed columns, then for each role in
-/// [`ROLES`] the columns `<role>` (normalized), `<role>_text` and
-/// `<role>_mention` (only `<role>` for [`SPANLESS_ROLES`]), then the evidence.
+/// Columns of the events CSV after the fixed ones, each `(column, role,
+/// part)`: `n` the normalized value, `t` the surface, `m` the mention id,
+/// `i` the entity id, `v` the number, `c` the currency.
+const EVENT_COLUMNS: [(&str, &str, char); 33] = [
+    ("company", "company", 'n'),
+    ("company_text", "company", 't'),
+    ("company_mention", "company", 'm'),
+    ("product", "product", 'n'),
+    ("product_text", "product", 't'),
+    ("product_mention", "product", 'm'),
+    ("date", "date", 'n'),
+    ("date_text", "date", 't'),
+    ("date_mention", "date", 'm'),
+    ("status", "status", 'n'),
+    ("company_id", "company", 'i'),
+    ("item", "item", 'n'),
+    ("item_text", "item", 't'),
+    ("item_mention", "item", 'm'),
+    ("direction", "direction", 'n'),
+    ("change_percent", "change_percent", 'v'),
+    ("change_points", "change_points", 'v'),
+    ("qualifier", "qualifier", 'n'),
+    ("old_price", "old_price", 'v'),
+    ("old_price_currency", "old_price", 'c'),
+    ("new_price", "new_price", 'v'),
+    ("new_price_currency", "new_price", 'c'),
+    ("change_amount", "change_amount", 'v'),
+    ("change_amount_currency", "change_amount", 'c'),
+    ("price_amount", "price", 'v'),
+    ("price_currency", "price", 'c'),
+    ("price_amount_2", "price_2", 'v'),
+    ("price_currency_2", "price_2", 'c'),
+    ("price_unit", "price_unit", 'n'),
+    ("ticker", "ticker", 'n'),
+    ("exchange", "exchange", 'n'),
+    ("negated", "", 'x'),
+    ("inferred", "", 'x'),
+];
+
+/// The flat CSV form of an event: one fixed column set for every type
+/// (`article` … `confidence`, the argument columns of [`EVENT_COLUMNS`],
+/// then the evidence), empty cells for roles the event does not have, and
+/// numbers (`change_percent`, prices) as plain numbers with the currency in
+/// a column of its own.
 pub fn event_csv_header() -> Vec<String> {
     let mut h: Vec<String> = [
         "article",
@@ -442,13 +553,7 @@ pub fn event_csv_header() -> Vec<String> {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    for role in ROLES {
-        h.push(role.to_string());
-        if !SPANLESS_ROLES.contains(&role) {
-            h.push(format!("{role}_text"));
-            h.push(format!("{role}_mention"));
-        }
-    }
+    h.extend(EVENT_COLUMNS.iter().map(|(c, _, _)| c.to_string()));
     h.extend(["evidence_start", "evidence_end", "evidence"].map(String::from));
     h
 }
@@ -468,13 +573,25 @@ pub fn event_csv_row(e: &EventRecord) -> Vec<String> {
         e.rule.to_string(),
         e.confidence.to_string(),
     ];
-    for role in ROLES {
+    for (column, role, part) in EVENT_COLUMNS {
         let a = e.arguments.get(role);
-        row.push(a.map(|a| opt(&a.normalized)).unwrap_or_default());
-        if !SPANLESS_ROLES.contains(&role) {
-            row.push(a.map(|a| opt(&a.text)).unwrap_or_default());
-            row.push(a.map(|a| opt(&a.mention)).unwrap_or_default());
-        }
+        row.push(match part {
+            'n' => a.map(|a| opt(&a.normalized)).unwrap_or_default(),
+            't' => a.map(|a| opt(&a.text)).unwrap_or_default(),
+            'm' => a.map(|a| opt(&a.mention)).unwrap_or_default(),
+            'i' => a.map(|a| opt(&a.entity_id)).unwrap_or_default(),
+            'v' => a
+                .and_then(|a| a.value.as_ref())
+                .map(|n| n.0.clone())
+                .unwrap_or_default(),
+            'c' => a.map(|a| opt(&a.currency)).unwrap_or_default(),
+            _ => (if column == "negated" {
+                e.negated
+            } else {
+                e.inferred
+            })
+            .to_string(),
+        });
     }
     row.extend([
         e.evidence_start.to_string(),
@@ -525,6 +642,7 @@ mod tests {
             amount: Some(Number("1".into())),
             currency: Some("USD"),
             percent: None,
+            points: None,
             family: None,
             in_gazetteer: None,
             parent: None,

@@ -1,9 +1,12 @@
-//! Percentages: `97%`, `3.2 %`, `55 pct` (Reuters), `20 percent`, `20 per cent`.
+//! Percentages: `97%`, `3.2 %`, `55 pct` (Reuters), `20 percent`, `20 per cent`,
+//! and changes in percentage points: `3 percentage points`, `2 pct points`,
+//! `1.5 points` after a percentage word (`pct`, `percent`, `percentage`).
 //!
 //! The value is in percent (`97`, not `0.97`) and unsigned: direction (a cut
-//! or a rise) is the business of the event rules, not of the number.
-//! Percentage points (`2 percentage points`) are not percentages and are not
-//! recognized here.
+//! or a rise) is the business of the event rules, not of the number. A point
+//! change is flagged (`points`), since "up 3 percentage points" from 10% is
+//! 13%, not 10.3%. Bare `points` (`the Dow fell 50 points`) is index points
+//! and not recognized.
 
 use regex::Regex;
 
@@ -20,7 +23,7 @@ pub struct PercentRecognizer {
 impl Default for PercentRecognizer {
     fn default() -> Self {
         let re = Regex::new(
-            r"(?-u:\b)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?%|[\s-](?i:percent|per\s?cent|pct)(?-u:\b))",
+            r"(?-u:\b)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[\s-](?P<points>(?i:percentage|percent|pct)[\s-]points?)(?-u:\b)|\s?%|[\s-](?i:percent|per\s?cent|pct)(?-u:\b))",
         )
         .expect("percent regex");
         PercentRecognizer { re }
@@ -39,7 +42,10 @@ impl PercentRecognizer {
                 span: Span::new(whole.start(), whole.end()),
                 kind: MentionType::Percent,
                 source: "pattern",
-                value: MentionValue::Percent { percent },
+                value: MentionValue::Percent {
+                    percent,
+                    points: c.name("points").is_some(),
+                },
             });
         }
     }
@@ -59,7 +65,9 @@ mod tests {
             ("rose 20 per cent", &[("20 per cent", "20")]),
             ("a 10-percent stake", &[("10-percent", "10")]),
             ("up 1,200%", &[("1,200%", "1200")]),
-            ("2 percentage points", &[]),
+            ("2 percentage points", &[("2 percentage points", "2 pp")]),
+            ("up 1.5 pct points", &[("1.5 pct points", "1.5 pp")]),
+            ("the Dow fell 50 points", &[]),
             ("Qwen 2.5 model", &[]),
             ("5 pctl", &[]),
         ];
@@ -69,7 +77,14 @@ mod tests {
             let got: Vec<(&str, String)> = out
                 .iter()
                 .map(|m| match &m.value {
-                    MentionValue::Percent { percent } => (m.span.slice(text), percent.clone()),
+                    MentionValue::Percent { percent, points } => (
+                        m.span.slice(text),
+                        if *points {
+                            format!("{percent} pp")
+                        } else {
+                            percent.clone()
+                        },
+                    ),
                     v => panic!("{v:?}"),
                 })
                 .collect();
