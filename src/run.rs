@@ -198,7 +198,13 @@ fn flush(
                     *summary.mentions.entry(m.kind.to_string()).or_default() += 1;
                 }
                 for e in &x.events {
-                    *summary.events.entry(e.kind.to_string()).or_default() += 1;
+                    *summary
+                        .events
+                        .entry(match e.subtype {
+                            Some(st) => format!("{}/{st}", e.kind),
+                            None => e.kind.to_string(),
+                        })
+                        .or_default() += 1;
                 }
                 let notices: Vec<NoticeRecord> = p
                     .warnings

@@ -287,7 +287,7 @@ fn csv_to_standard_output_is_the_mentions_table() {
     let header: Vec<String> = rdr.headers().unwrap().iter().map(str::to_string).collect();
     assert_eq!(
         header.join(","),
-        "article,id,type,text,start,end,sentence,entity,entity_id,normalized,source,symbol,exchange,company,developer,value,timex_type,anchor,amount,currency,percent,family,in_gazetteer,parent"
+        "article,id,type,text,start,end,sentence,entity,entity_id,normalized,source,symbol,exchange,company,developer,value,timex_type,anchor,amount,currency,percent,points,family,in_gazetteer,parent"
     );
     let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 22);
@@ -340,7 +340,7 @@ fn output_folder_in_both_formats() {
         let mentions = 22 + 22 + 12 + 5 + 1;
         if ext == "jsonl" {
             assert_eq!(lines("mentions.jsonl"), mentions);
-            assert_eq!(lines("events.jsonl"), 4);
+            assert_eq!(lines("events.jsonl"), 12);
         } else {
             let mut rdr = csv::Reader::from_path(out_dir.join("mentions.csv")).unwrap();
             assert_eq!(rdr.records().count(), mentions);
@@ -348,9 +348,20 @@ fn output_folder_in_both_formats() {
             let header: Vec<String> = ev.headers().unwrap().iter().map(str::to_string).collect();
             assert_eq!(header, newsie::output::record::event_csv_header());
             let rows: Vec<csv::StringRecord> = ev.records().map(Result::unwrap).collect();
-            assert_eq!(rows.len(), 4);
+            assert_eq!(rows.len(), 12);
             let kimi = rows.iter().find(|r| &r[0] == "fx-kimi-release").unwrap();
             let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+            // Numbers are plain numbers, the currency in its own column.
+            let xiaomi = rows
+                .iter()
+                .find(|r| &r[col("company")] == "Xiaomi")
+                .unwrap();
+            assert_eq!(&xiaomi[col("subtype")], "product_price");
+            assert_eq!(&xiaomi[col("change_percent")], "-10");
+            assert_eq!(&xiaomi[col("new_price")], "4499");
+            assert_eq!(&xiaomi[col("new_price_currency")], "HKD");
+            assert_eq!(&xiaomi[col("item")], "its flagship phone");
+            assert_eq!(&xiaomi[col("negated")], "false");
             assert_eq!(&kimi[col("product")], "Kimi K2");
             assert_eq!(&kimi[col("date")], "2025-07-11");
             assert_eq!(&kimi[col("date_text")], "Friday");
@@ -449,4 +460,65 @@ fn numeric_ids_are_kept_as_written() {
             "123456789012345678901234567891"
         ]
     );
+}
+
+/// The stories fixture repeats two events across three articles and holds a
+/// negated price cut and a denied launch.
+#[test]
+fn negated_events_stay_out_of_the_csv_and_merge_groups_articles() {
+    let tmp = tempfile::tempdir().unwrap();
+    let csv_dir = tmp.path().join("csv");
+    let all_dir = tmp.path().join("all");
+    let json_dir = tmp.path().join("json");
+    let run = |dir: &std::path::Path, extra: &[&str]| {
+        let mut args = vec!["extract", "-q", "-o", dir.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        args.push("fixtures/stories/");
+        assert_eq!(code(&newsie(&args)), 0);
+    };
+    run(&csv_dir, &["-f", "csv"]);
+    run(&all_dir, &["-f", "csv", "--all-events"]);
+    run(&json_dir, &[]);
+    let rows = |dir: &std::path::Path| {
+        let mut r = csv::Reader::from_path(dir.join("events.csv")).unwrap();
+        r.records().map(Result::unwrap).collect::<Vec<_>>()
+    };
+    let negated = |rows: &[csv::StringRecord]| {
+        let header = newsie::output::record::event_csv_header();
+        let col = header.iter().position(|h| h == "negated").unwrap();
+        rows.iter().filter(|r| &r[col] == "true").count()
+    };
+    let (asserted, all) = (rows(&csv_dir), rows(&all_dir));
+    assert_eq!(negated(&asserted), 0);
+    assert_eq!(negated(&all), 2, "Xiaomi's cut and XPeng's launch");
+    assert_eq!(all.len(), asserted.len() + 2);
+    let jsonl = std::fs::read_to_string(json_dir.join("events.jsonl")).unwrap();
+    assert_eq!(jsonl.lines().count(), all.len(), "JSONL keeps every event");
+
+    let out = newsie(&["events", "merge", json_dir.to_str().unwrap()]);
+    assert_eq!(code(&out), 0);
+    let merged = records(&out);
+    let group = |company: &str, kind: &str| {
+        merged
+            .iter()
+            .find(|m| m["company"] == company && m["type"] == kind)
+            .unwrap_or_else(|| panic!("{company} {kind} in {merged:#?}"))
+    };
+    let ernie = group("Baidu", "release");
+    assert_eq!(ernie["product"], "ERNIE 4.5");
+    assert_eq!(ernie["date"], "2025-03-02");
+    assert_eq!(ernie["first_seen"], "2025-03-03");
+    assert_eq!(ernie["articles"], 3);
+    assert_eq!(ernie["article_ids"], "story-a;story-b;story-c");
+    let tesla = group("Tesla", "price_change");
+    assert_eq!(tesla["subtype"], "product_price");
+    assert_eq!(tesla["articles"], 2);
+    assert_eq!(tesla["change_percent"], "-5");
+    assert!(
+        merged.iter().all(|m| m["company"] != "Xiaomi"),
+        "negated cut left out"
+    );
+    let missing = newsie(&["events", "merge", "no/such/dir"]);
+    assert_eq!(code(&missing), 2);
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no/such/dir"));
 }

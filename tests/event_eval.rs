@@ -17,7 +17,11 @@ use newsie::gazetteer::GazetteerSource;
 use newsie::pipeline::Pipeline;
 
 /// Floors per split: (release P, release R, price P, price R, argument accuracy).
-const FLOORS: [(&str, [f64; 5]); 2] = [("dev", [0.0; 5]), ("test", [0.0; 5])];
+/// The figures at the time of recording, rounded down by 0.02.
+const FLOORS: [(&str, [f64; 5]); 2] = [
+    ("dev", [0.90, 0.26, 0.92, 0.27, 0.79]),
+    ("test", [0.83, 0.30, 0.98, 0.18, 0.75]),
+];
 
 fn gold_articles() -> Vec<GoldArticle> {
     let dir = common::root().join("fixtures/gold/events-dev");

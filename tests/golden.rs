@@ -225,4 +225,58 @@ fn reference_article_required_output() {
         .find(|r| r["record"] == "event" && r["trigger"] == "rolled out")
         .expect("ByteDance release");
     assert_eq!(bytedance["arguments"]["date"]["normalized"], "2025-01-22");
+
+    // Every event the issue lists for the reference article, as
+    // (type/subtype, company, product or item, date, direction, change,
+    // qualifier, inferred).
+    let arg = |e: &serde_json::Value, role: &str| {
+        e["arguments"][role]["normalized"]
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    };
+    let rows: Vec<String> = recs
+        .iter()
+        .filter(|r| r["record"] == "event")
+        .map(|e| {
+            let kind = match e["subtype"].as_str() {
+                Some(st) => format!("{}/{st}", e["type"].as_str().unwrap()),
+                None => e["type"].as_str().unwrap().to_string(),
+            };
+            let what = if e["type"] == "release" {
+                "product"
+            } else {
+                "item"
+            };
+            format!(
+                "{kind} | {} | {} | {} | {} {} {} | {} {} | {}",
+                arg(e, "company"),
+                arg(e, what),
+                arg(e, "date"),
+                arg(e, "direction"),
+                arg(e, "change_percent"),
+                arg(e, "qualifier"),
+                arg(e, "price"),
+                arg(e, "price_2"),
+                if e["inferred"] == true {
+                    "inferred"
+                } else {
+                    ""
+                },
+            )
+        })
+        .collect();
+    for want in [
+        "release | Alibaba Group | Qwen 2.5-Max | 2025-01-29 |    |   | ",
+        "release | DeepSeek | the DeepSeek-V3-powered AI assistant | 2025-01-10 |    |   | ",
+        "release | DeepSeek | DeepSeek-R1 | 2025-01-20 |    |   | ",
+        "release | ByteDance | an update to its flagship AI model | 2025-01-22 |    |   | ",
+        "release | DeepSeek | DeepSeek-V2 | 2024-05 |    |   | ",
+        "price_change/product_price | Alibaba Group | a range of its models |  | down -97 up_to |   | ",
+        "price_change/price_quote | DeepSeek | DeepSeek-V2 |  |    | 1 CNY 0.14 USD | ",
+        "price_change/product_price | Baidu |  |  | down   |   | inferred",
+        "price_change/product_price | Tencent Holdings |  |  | down   |   | inferred",
+    ] {
+        assert!(rows.iter().any(|r| r == want), "{want:?} not in {rows:#?}");
+    }
 }

@@ -20,7 +20,7 @@ const USAGE: u8 = 2;
 #[command(
     name = "newsie",
     version,
-    about = "Rule-based information extraction from news articles: companies, tickers, AI models, dates, money, percentages and release events, as JSONL or CSV rows."
+    about = "Rule-based information extraction from news articles: companies, tickers, AI models, dates, money, percentages, release and price-change events, as JSONL or CSV rows."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -46,17 +46,44 @@ Examples:\n  newsie extract fixtures/articles/moonshot-kimi-release.txt\n  newsi
     /// Work with gazetteer folders.
     #[command(subcommand)]
     Gazetteer(GazetteerCommand),
+    /// Work with extracted events.
+    #[command(subcommand)]
+    Events(EventsCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum EventsCommand {
+    /// Group the events of output folders (written by `extract -o DIR`, JSONL) that report the
+    /// same release or price change in different articles into one row each.
+    ///
+    /// Same type and subtype, company, product or item and direction, and compatible dates (equal,
+    /// one inside the other such as 2025-01 and 2025-01-20, or one absent). Each row has the most
+    /// specific date, the first-seen date (earliest article DCT), the number of articles and their
+    /// ids. Exit status: 0 done, 2 a folder cannot be read.
+    Merge {
+        /// Output folders of `newsie extract -o DIR` (JSONL format).
+        #[arg(required = true, value_name = "DIR")]
+        dirs: Vec<PathBuf>,
+        /// Output format.
+        #[arg(short, long, value_enum, default_value = "jsonl")]
+        format: FormatArg,
+        /// Also merge negated and hypothetical events.
+        #[arg(long)]
+        all_events: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
 enum GazetteerCommand {
-    /// Validate a gazetteer folder (companies.tsv, models.tsv, common-words.txt) and report every
-    /// problem as FILE:LINE: error|warning: message.
+    /// Validate a gazetteer folder (companies.tsv, models.tsv, common-words.txt, and the event
+    /// lexicon triggers.tsv and event-cues.tsv) and report every problem as FILE:LINE:
+    /// error|warning: message.
     ///
     /// Errors stop the lists from loading (malformed rows, bad or duplicate ids, a name or ticker
     /// claimed by two entities, unknown developer or parent). Warnings flag names that will
     /// mis-match (a common English word without case=exact; a name shadowed by another entity's
-    /// name plus a legal suffix). Exit status: 0 clean, 1 problems found, 2 a file cannot be read.
+    /// name plus a legal suffix). Event lexicon errors: bad columns, unknown frame, pos, direction or
+    /// cue class, a missing class. Exit status: 0 clean, 1 problems found, 2 a file cannot be read.
     Check {
         /// The folder to check; without it, the lists compiled into this binary.
         #[arg(value_name = "DIR")]
@@ -90,6 +117,10 @@ struct ExtractArgs {
     /// Do not print the summary on standard error.
     #[arg(short, long)]
     quiet: bool,
+    /// Also write negated ("did not cut prices") and hypothetical ("could launch") events to
+    /// events.csv; JSONL always has them, flagged by `negated` and `status`.
+    #[arg(long)]
+    all_events: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -121,6 +152,11 @@ pub fn main() -> ExitCode {
         Command::Gazetteer(GazetteerCommand::Check { dir }) => {
             ExitCode::from(check(dir.as_deref()))
         }
+        Command::Events(EventsCommand::Merge {
+            dirs,
+            format,
+            all_events,
+        }) => ExitCode::from(merge(&dirs, format, all_events)),
     }
 }
 
@@ -130,6 +166,15 @@ fn check(dir: Option<&std::path::Path>) -> u8 {
         Some(d) => (d.display().to_string(), check_dir(d)),
         None => ("bundled gazetteers".to_string(), Ok(check_bundled())),
     };
+    let lexicon = match dir {
+        Some(d) => newsie::event::lexicon::check_dir(d),
+        None => Ok(newsie::event::lexicon::check_bundled()),
+    };
+    let report = report.and_then(|mut r| {
+        let (findings, _) = lexicon?;
+        r.findings.extend(findings);
+        Ok(r)
+    });
     match report {
         Err(e) => {
             eprintln!("newsie: {e}");
@@ -158,6 +203,49 @@ fn check(dir: Option<&std::path::Path>) -> u8 {
             } else {
                 SOME_FAILED
             }
+        }
+    }
+}
+
+fn merge(dirs: &[PathBuf], format: FormatArg, all: bool) -> u8 {
+    use newsie::event::merge::{merge, read_dirs};
+    let events = match read_dirs(dirs) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("newsie: {e}");
+            return USAGE;
+        }
+    };
+    let merged = merge(events, all);
+    let stdout = std::io::stdout();
+    let written = match format {
+        FormatArg::Jsonl => {
+            use std::io::Write;
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            merged
+                .iter()
+                .try_for_each(|m| {
+                    serde_json::to_writer(&mut out, m)?;
+                    out.write_all(b"\n").map_err(serde_json::Error::io)
+                })
+                .map_err(|e| e.to_string())
+                .and_then(|()| out.flush().map_err(|e| e.to_string()))
+        }
+        FormatArg::Csv => {
+            let mut w = csv::Writer::from_writer(stdout.lock());
+            merged
+                .iter()
+                .try_for_each(|m| w.serialize(m))
+                .map_err(|e| e.to_string())
+                .and_then(|()| w.flush().map_err(|e| e.to_string()))
+        }
+    };
+    match written {
+        Ok(()) => OK,
+        Err(e) if e.contains("Broken pipe") => OK,
+        Err(e) => {
+            eprintln!("newsie: {e}");
+            USAGE
         }
     }
 }
@@ -195,7 +283,8 @@ fn extract(args: ExtractArgs) -> u8 {
             Err(e) => return setup(&e),
         },
         None => Writer::stdout(format),
-    };
+    }
+    .with_all_events(args.all_events);
     let config = RunConfig {
         published: args.published,
         ..RunConfig::default()

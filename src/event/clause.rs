@@ -119,6 +119,12 @@ impl<'a> View<'a> {
             .filter(move |&m| self.doc.mentions[m].kind == kind)
     }
 
+    /// True when the verb at token `i` is passive: a [`Cue::PassiveAux`]
+    /// before it, and not a progressive `-ing` form ("is cutting").
+    pub fn is_passive(&self, i: usize) -> bool {
+        self.lex.is(Cue::PassiveAux, self.before(i, 1)) && !self.w(i).ends_with("ing")
+    }
+
     /// The company subject of the trigger at token `trigger`: the nearest
     /// company before it whose gap to the trigger lets it be the subject
     /// ([`View::is_subject_gap`]), else an anaphor ("it", "the startup",
@@ -311,6 +317,31 @@ impl<'a> View<'a> {
             .copied()
             .find(|&m| self.doc.mentions[m].span.start >= after)
             .or(dates.last().copied())?;
+        Some(date_argument(self.doc, m))
+    }
+
+    /// The date of a price event with trigger `trigger`: the sentence's
+    /// first DATE/TIME after it, else the last before it in its own clause
+    /// (not across a comma, dash or bracket: "the R1 model on January 20 —
+    /// causing tech stocks to plummet" does not date the plummet).
+    pub fn clause_date(&self, trigger: Span) -> Option<Argument> {
+        let sentence = self.doc.sentences[self.s].span;
+        let after = Span::new(trigger.end, sentence.end);
+        let first_after = self
+            .doc
+            .mentions_in(after)
+            .find(|&m| is_point_in_time(&self.doc.mentions[m].value));
+        let m = first_after.or_else(|| {
+            let t = self.tok_at(trigger.start);
+            let from = (0..t)
+                .rev()
+                .find(|&j| matches!(self.w(j), "," | ";" | ":" | "—" | "–" | "(" | ")"))
+                .map_or(sentence.start, |j| self.toks[j].span.end);
+            self.doc
+                .mentions_in(Span::new(from, trigger.start))
+                .filter(|&m| is_point_in_time(&self.doc.mentions[m].value))
+                .last()
+        })?;
         Some(date_argument(self.doc, m))
     }
 

@@ -14,6 +14,7 @@
 
 pub mod clause;
 pub mod lexicon;
+pub mod merge;
 
 pub mod price;
 pub mod release;

@@ -387,10 +387,10 @@ fn item(v: &View, a: usize, p: usize) -> Argument {
 /// models", "prices were cut by 20%".
 fn product_verb(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
     let direction = t.direction?;
-    let passive = v.lex.is(Cue::PassiveAux, v.before(i, 1));
+    let passive = v.is_passive(i);
     let (item_arg, company) = if passive {
         // The price noun is the subject: "its prices were cut".
-        let p = (i.saturating_sub(4)..i)
+        let p = (i.saturating_sub(8)..i)
             .rev()
             .find(|&j| v.lex.is(Cue::PriceNoun, v.w(j)))?;
         let a = (p.saturating_sub(3)..p)
@@ -431,7 +431,7 @@ fn product_verb(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
     e.arguments.push(("company", company));
     e.arguments.push(("item", item_arg));
     add_change(&mut e, f, direction, t.change);
-    if let Some(d) = v.sentence_date(e.trigger.end) {
+    if let Some(d) = v.clause_date(e.trigger) {
         e.arguments.push(("date", d));
     }
     Some(e)
@@ -462,7 +462,7 @@ fn product_noun(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
     e.arguments.push(("company", company));
     e.arguments.push(("item", item(v, i, last - 1)));
     add_change(&mut e, f, direction, t.change);
-    if let Some(d) = v.sentence_date(e.trigger.end) {
+    if let Some(d) = v.clause_date(e.trigger) {
         e.arguments.push(("date", d));
     }
     Some(e)
@@ -503,17 +503,44 @@ fn quote(v: &View, i: usize, last: usize) -> Option<Event> {
     .next();
     let item = match model {
         Some(m) => Some(mention_argument(v.doc, v.gazetteer, m)),
-        None => (0..i)
-            .rev()
-            .find(|&k| matches!(v.w(k), "its" | "their"))
-            .and_then(|k| v.resolve(k, k + 1, true)),
+        None => subject_phrase(v, i).or_else(|| {
+            (0..i)
+                .rev()
+                .find(|&k| matches!(v.w(k), "its" | "their"))
+                .and_then(|k| v.resolve(k, k + 1, true))
+        }),
     };
     let item_model = item
         .as_ref()
         .and_then(|a| a.mention)
         .filter(|&m| v.doc.mentions[m].kind == MentionType::Model);
-    let company = v
-        .subject_company(i)
+    // "Moonshot charges …": a short form of the company named before is the
+    // company, not the item.
+    let short_form = item.as_ref().and_then(|a| {
+        let name = a.normalized.as_deref()?;
+        let before = v
+            .doc
+            .mentions
+            .partition_point(|m| m.span.start < v.toks[i].span.start);
+        let prefix = format!("{name} ");
+        let r = (0..before).rev().find(|&m| {
+            v.doc.mentions[m].kind == MentionType::Company
+                && super::clause::entity_name(v.doc, v.gazetteer, m)
+                    .is_some_and(|full| full.starts_with(&prefix))
+        })?;
+        a.mention.is_none().then(|| {
+            let mut c = mention_argument(v.doc, v.gazetteer, r);
+            c.span = a.span;
+            c
+        })
+    });
+    let item = if short_form.is_some() { None } else { item };
+    let item_is_company = item
+        .as_ref()
+        .and_then(|a| a.mention)
+        .is_some_and(|m| v.doc.mentions[m].kind == MentionType::Company);
+    let company = short_form
+        .or_else(|| v.subject_company(i))
         .or_else(|| {
             super::clause::mentions_before(
                 v.doc,
@@ -534,13 +561,48 @@ fn quote(v: &View, i: usize, last: usize) -> Option<Event> {
     if let Some(c) = company {
         e.arguments.push(("company", c));
     }
-    if let Some(it) = item.filter(|_| item_model.is_some()) {
+    if let Some(it) = item.filter(|_| !item_is_company) {
         e.arguments.push(("item", it));
     }
-    if let Some(d) = v.sentence_date(e.trigger.end) {
+    if let Some(d) = v.clause_date(e.trigger) {
         e.arguments.push(("date", d));
     }
     Some(e)
+}
+
+/// The noun phrase right before the trigger at token `i` (over auxiliaries
+/// and adverbs): "The 3B2/600 costs", "A subscription to Discovery+ costs",
+/// back to a determiner, a comma or the sentence start, at most six tokens,
+/// without a company in it.
+fn subject_phrase(v: &View, i: usize) -> Option<Argument> {
+    let mut end = i;
+    while end > 0
+        && (v.lex.is(Cue::SubjectGap, v.w(end - 1)) || v.lex.is(Cue::PassiveAux, v.w(end - 1)))
+    {
+        end -= 1;
+    }
+    let mut a = end;
+    while a > 0 && end - a < 6 {
+        let w = v.w(a - 1);
+        if v.toks[a - 1].kind == TokenKind::Punct && !matches!(w, "+" | "/" | "-") {
+            break;
+        }
+        a -= 1;
+        if matches!(w, "the" | "a" | "an" | "its" | "their") {
+            break;
+        }
+    }
+    let phrase = (a < end).then(|| v.span(a, end))?;
+    let words = end - a;
+    let has_noun = (a..end).any(|j| {
+        v.toks[j].kind != TokenKind::Punct
+            && !matches!(v.w(j), "the" | "a" | "an" | "its" | "their")
+    });
+    (has_noun
+        && words <= 6
+        && v.mentions_in(phrase, MentionType::Company).next().is_none()
+        && !(a..end).any(|j| v.lex.is(Cue::PhraseStop, v.w(j)) && !matches!(v.w(j), "to" | "of")))
+    .then(|| v.phrase_argument(a, end))
 }
 
 /// "Shares of Baidu fell 3.2% to HK$85.40", "tech stocks plummeted",
@@ -602,6 +664,9 @@ fn share(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
                     v.toks[k].kind == TokenKind::Word
                         && !v.lex.is(Cue::PhraseStop, v.w(k))
                         && !matches!(v.w(k), "the" | "a" | "its" | "their" | "'s")
+                        // a verb ends it: "causing tech stocks"
+                        && !v.w(k).ends_with("ing")
+                        && !v.w(k).ends_with("ed")
                 })
                 .last()
                 .unwrap_or(head);
@@ -657,7 +722,7 @@ fn share(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
         e.arguments.push(("item", s));
     }
     add_change(&mut e, f, direction, None);
-    if let Some(d) = v.sentence_date(e.trigger.end) {
+    if let Some(d) = v.clause_date(e.trigger) {
         e.arguments.push(("date", d));
     }
     Some(e)
@@ -792,11 +857,15 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             (
                 "Alibaba’s cloud unit slashed prices by up to 97% on a range of its models.",
-                &["product_price change_percent=-97 company=Alibaba Group direction=down item=a range of its models qualifier=up_to"],
+                &[
+                    "product_price change_percent=-97 company=Alibaba Group direction=down item=a range of its models qualifier=up_to",
+                ],
             ),
             (
                 "Netflix raised subscription fees 20% to $15.49 a month.",
-                &["product_price change_percent=20 company=Netflix direction=up item=subscription fees new_price=15.49 USD price_unit=a month"],
+                &[
+                    "product_price change_percent=20 company=Netflix direction=up item=subscription fees new_price=15.49 USD price_unit=a month",
+                ],
             ),
             (
                 "OpenAI halved the price of its API.",
@@ -804,13 +873,20 @@ mod tests {
             ),
             (
                 "Exxon said it raised its posted prices for crude oil by 50 cts a barrel.",
-                &["product_price change_amount=0.5 USD company=Exxon Mobil direction=up item=crude oil price_unit=a barrel"],
+                &[
+                    "product_price change_amount=0.5 USD company=Exxon Mobil direction=up item=crude oil price_unit=a barrel",
+                ],
             ),
             (
                 "Tesla cut the price of the Model Y by about 5 percentage points.",
-                &["product_price change_points=-5 company=Tesla direction=down item=the Model Y qualifier=approx"],
+                &[
+                    "product_price change_points=-5 company=Tesla direction=down item=the Model Y qualifier=approx",
+                ],
             ),
-            ("Apple did not cut prices.", &["product_price company=Apple direction=down item=prices negated"]),
+            (
+                "Apple did not cut prices.",
+                &["product_price company=Apple direction=down item=prices negated"],
+            ),
             ("Microsoft cut 10,000 jobs.", &[]),
             (
                 "Shares of Baidu fell 3.2% to HK$85.40.",
@@ -818,18 +894,25 @@ mod tests {
             ),
             (
                 "Nvidia lost $589 billion in market value on Monday.",
-                &["share_price change_amount=-589000000000 USD company=Nvidia date=2025-01-27 direction=down"],
+                &[
+                    "share_price change_amount=-589000000000 USD company=Nvidia date=2025-01-27 direction=down",
+                ],
             ),
             (
                 "Texaco rose 1-1/2 to 35-3/4.",
                 &["share_price change_amount=1.5 USD company=Texaco direction=up price=35.75 USD"],
             ),
-            ("Tech stocks plummeted.", &["share_price direction=down item=Tech stocks"]),
+            (
+                "Tech stocks plummeted.",
+                &["share_price direction=down item=Tech stocks"],
+            ),
             ("Apple's profit rose 5 pct.", &[]),
             ("Nvidia lost $5 billion in the quarter.", &[]),
             (
                 "DeepSeek-V2 is cheap, charging just 1 yuan ($0.14) per 1 million tokens.",
-                &["price_quote company=DeepSeek item=DeepSeek-V2 price=1 CNY price_2=0.14 USD price_unit=per 1 million tokens"],
+                &[
+                    "price_quote company=DeepSeek item=DeepSeek-V2 price=1 CNY price_2=0.14 USD price_unit=per 1 million tokens",
+                ],
             ),
             (
                 "Alibaba cut prices by 20%. Baidu and Tencent followed suit.",

@@ -157,7 +157,7 @@ fn verb_release(v: &View, i: usize, last: usize, trigger: &Trigger) -> Vec<Found
             return Vec::new();
         }
     }
-    if v.lex.is(Cue::PassiveAux, v.before(i, 1)) {
+    if v.is_passive(i) {
         return passive_release(v, i, last).into_iter().collect();
     }
     let company = v.subject_company(i);
@@ -191,10 +191,23 @@ fn objects(v: &View, mut from: usize, weak: bool) -> Vec<Found> {
             next = end;
         }
         out.push(f);
+        let mut and = false;
         while matches!(v.w(next), "," | "and") {
+            and |= v.w(next) == "and";
             next += 1;
         }
         if next == b || next >= v.toks.len() || !matches!(v.before(next, 1), "," | "and") {
+            break;
+        }
+        // After a bare comma, only a named product continues the list:
+        // "Kimi K2 on Friday, an open-weight model that …" is an apposition.
+        if !and
+            && v.object_phrase(next)
+                .and_then(|(x, y)| product_of(v, x, y, weak))
+                .is_none_or(|f| {
+                    !f.named || f.model.is_none() && !is_product_name(v, next, next + 1)
+                })
+        {
             break;
         }
         from = next;
@@ -294,7 +307,13 @@ fn is_product_name(v: &View, a: usize, b: usize) -> bool {
             && v.toks[j - 1]
                 .text(v.doc.text)
                 .starts_with(char::is_uppercase);
-        (inner_cap || mixed || versioned)
+        // A capitalised word past the sentence's first: a name ("Bic for
+        // Her pens", "Relifex").
+        let capitalised = v.toks[j].span.start > v.doc.sentences[v.s].span.start
+            && t.starts_with(char::is_uppercase)
+            && t.chars().skip(1).any(char::is_lowercase)
+            && !v.lex.is(Cue::PhraseStop, v.w(j));
+        (inner_cap || mixed || versioned || capitalised)
             && !v.is_kind(j, MentionType::Ticker)
             && !v.is_kind(j, MentionType::Money)
             && !v.is_kind(j, MentionType::Percent)

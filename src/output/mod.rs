@@ -150,6 +150,8 @@ pub struct Writer {
     mentions: Table,
     /// A folder's other tables (`None` on standard output).
     files: Option<FolderTables>,
+    /// Write negated and hypothetical events to the events CSV too.
+    all_events: bool,
 }
 
 /// The tables a folder adds to the mentions table.
@@ -168,6 +170,7 @@ impl Writer {
             format,
             mentions: Table::new(format, "-".into(), out, record::mention_csv_header()),
             files: None,
+            all_events: false,
         }
     }
 
@@ -216,7 +219,15 @@ impl Writer {
             format,
             mentions,
             files: Some(files),
+            all_events: false,
         })
+    }
+
+    /// With `all`, the events CSV also gets negated and hypothetical events
+    /// (`--all-events`); JSONL always has them, flagged.
+    pub fn with_all_events(mut self, all: bool) -> Writer {
+        self.all_events = all;
+        self
     }
 
     /// Writes one article's records: the article row, its notices, its
@@ -254,7 +265,10 @@ impl Writer {
         for e in events {
             match self.format {
                 Format::Jsonl => files.events.write("event", e)?,
-                Format::Csv => files.events.write_fields(record::event_csv_row(e))?,
+                Format::Csv if self.all_events || e.is_asserted() => {
+                    files.events.write_fields(record::event_csv_row(e))?
+                }
+                Format::Csv => {}
             }
         }
         files.articles.write("article", article)

@@ -1,6 +1,6 @@
 //! Money: `$0.14`, `HK$85.40`, `US$1.5 billion`, `$1.13bn`, `€20m`,
 //! `1 yuan`, `15.2 billion yuan`, `136m euros`, `1.50 dlrs`, `150 mln dlrs`,
-//! `50 cts`, `97p`, `2.5 mln stg`, `USD 300`, and ranges (`$10-25m`).
+//! `50 cts`, `97p`, `2.5 mln stg`, `20.7 kronor`, `USD 300`, and ranges (`$10-25m`).
 //!
 //! Amounts are exact decimals (multipliers `thousand`, `million`/`mln`/`m`,
 //! `billion`/`bln`/`bn`/`b`, `trillion`/`tln`/`tn` applied; cents and pence
@@ -52,7 +52,7 @@ impl Default for MoneyRecognizer {
             sym = symbol("sym")
         );
         let suffixed = format!(
-            r"(?-u:\b)(?P<num>{NUM})(?:{range}(?P<num2>{NUM}))?(?:[\s-]?(?P<mult>(?i:{MULT_WORD}))|(?P<short>[mkb]))?\s(?P<cur>(?i:(?:(?:U\.S\.|US|American|Canadian|Australian|Hong\s+Kong|HK|Singapore|Taiwan(?:ese)?|New\s+Zealand)\s+)?(?:dollars?|dlrs)|(?:Swiss|French|Belgian)\s+francs?|(?:German|Deutsche|D-)\s*marks?|pounds?\s+sterling|British\s+pounds?|pounds?|marks|yuan|renminbi|RMB|euros?|yen|rupees?|francs?|sterling|stg|cents?|cts|pence|(?:USD|EUR|GBP|JPY|CNY|HKD|CAD|AUD|CHF|INR|KRW|SGD|TWD)))(?-u:\b)"
+            r"(?-u:\b)(?P<num>{NUM})(?:{range}(?P<num2>{NUM}))?(?:[\s-]?(?P<mult>(?i:{MULT_WORD}))|(?P<short>[mkb]))?\s(?P<cur>(?i:(?:(?:U\.S\.|US|American|Canadian|Australian|Hong\s+Kong|HK|Singapore|Taiwan(?:ese)?|New\s+Zealand)\s+)?(?:dollars?|dlrs)|(?:Swiss|French|Belgian)\s+francs?|(?:German|Deutsche|D-)\s*marks?|pounds?\s+sterling|British\s+pounds?|pounds?|marks|yuan|renminbi|RMB|euros?|yen|kronor|krona|rupees?|francs?|sterling|stg|cents?|cts|pence|(?:USD|EUR|GBP|JPY|CNY|HKD|CAD|AUD|CHF|INR|KRW|SGD|TWD)))(?-u:\b)"
         );
         MoneyRecognizer {
             prefixed: Regex::new(&prefixed).expect("money prefix regex"),
@@ -246,6 +246,8 @@ fn word_currency(lower: &str) -> (Option<&'static str>, bool) {
         "EUR"
     } else if w == "yen" {
         "JPY"
+    } else if matches!(w, "kronor" | "krona") {
+        "SEK"
     } else if w.starts_with("rupee") {
         "INR"
     } else if matches!(w, "cent" | "cents" | "cts") {
@@ -341,6 +343,7 @@ mod tests {
                 ],
             ),
             ("540bn yen", &[("540bn yen", "540000000000", "JPY")]),
+            ("to 20.7 kronor", &[("20.7 kronor", "20.7", "SEK")]),
             (
                 "costs $10-25m",
                 &[("$10", "10000000", "USD"), ("25m", "25000000", "USD")],
