@@ -57,16 +57,22 @@ impl<'a> View<'a> {
             })
             .copied()
             .collect();
-        let mut any = false;
+        // Most sentences have no trigger: test each word in one reused
+        // buffer before lowercasing the sentence.
+        let mut buf = String::new();
+        let any = toks.iter().any(|t| {
+            buf.clear();
+            buf.extend(t.text(doc.text).chars().flat_map(char::to_lowercase));
+            lex.may_occur(buf.trim_end_matches(['\'', '’']))
+        });
+        if !any {
+            return None;
+        }
         let words: Vec<String> = toks
             .iter()
-            .map(|t| {
-                let w = t.text(doc.text).to_lowercase().replace('’', "'");
-                any |= lex.may_trigger(&w) || lex.is(Cue::FollowSuit, &w) || w == "followed";
-                w
-            })
+            .map(|t| t.text(doc.text).to_lowercase().replace('’', "'"))
             .collect();
-        any.then_some(View {
+        Some(View {
             doc,
             gazetteer,
             lex,

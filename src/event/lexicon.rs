@@ -173,6 +173,9 @@ pub struct Lexicon {
     triggers: Vec<Trigger>,
     /// Trigger indices by their first word.
     by_first: HashMap<String, Vec<usize>>,
+    /// The longest word of every trigger and follow-suit cue: a sentence
+    /// without one has no event (the cheap test of [`Lexicon::may_occur`]).
+    keys: HashSet<String>,
     cues: Vec<CueSet>,
 }
 
@@ -248,10 +251,11 @@ impl Lexicon {
             .map(|t| (t, t.words.len()))
     }
 
-    /// True when any word of `words` can start a trigger (a cheap test before
-    /// a sentence is read closely).
-    pub fn may_trigger(&self, word: &str) -> bool {
-        self.by_first.contains_key(word)
+    /// True when `word` (lowercased) is the longest word of a trigger or a
+    /// follow-suit cue: a sentence with none of these has no event, which
+    /// the rules test before reading it closely.
+    pub fn may_occur(&self, word: &str) -> bool {
+        self.keys.contains(word)
     }
 
     /// True when the single word `word` is a cue of `class`.
@@ -400,6 +404,7 @@ fn parse(triggers: (&str, &str), cues: (&str, &str)) -> (Lexicon, Vec<Finding>) 
     let mut lexicon = Lexicon {
         triggers: Vec::new(),
         by_first: HashMap::new(),
+        keys: HashSet::new(),
         cues: vec![CueSet::default(); Cue::ALL.len()],
     };
     let (tpath, ttext) = triggers;
@@ -599,6 +604,18 @@ fn parse(triggers: (&str, &str), cues: (&str, &str)) -> (Lexicon, Vec<Finding>) 
             ));
         }
     }
+    let longest = |words: &[String]| {
+        words
+            .iter()
+            .max_by_key(|w| w.chars().count())
+            .cloned()
+            .unwrap_or_default()
+    };
+    let mut keys: HashSet<String> = lexicon.triggers.iter().map(|t| longest(&t.words)).collect();
+    let follow = &lexicon.cues[Cue::FollowSuit.index()];
+    keys.extend(follow.words.iter().cloned());
+    keys.extend(follow.phrases.iter().map(|p| longest(p)));
+    lexicon.keys = keys;
     (lexicon, findings)
 }
 

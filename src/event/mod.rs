@@ -189,8 +189,14 @@ impl EventRules {
     /// Runs every rule over `doc`, returning events sorted by trigger
     /// position (then type).
     pub fn extract(&self, doc: &Doc, gazetteer: &Gazetteer) -> Vec<Event> {
-        let mut events = release::extract(doc, gazetteer, &self.lexicon);
-        events.extend(price::extract(doc, gazetteer, &self.lexicon));
+        let mut events = Vec::new();
+        for s in 0..doc.sentences.len() {
+            let Some(v) = clause::View::new(doc, gazetteer, &self.lexicon, s) else {
+                continue;
+            };
+            release::sentence(&v, &mut events);
+            price::sentence(&v, &mut events);
+        }
         // One event per sentence, type, company and product or item: a
         // trigger read twice ("is now available", "now available") or a
         // restatement in one sentence is one row.

@@ -37,10 +37,8 @@
 //! sentence's date).
 
 use super::clause::{View, developer_of, mention_argument};
-use super::lexicon::{Cue, Direction, Frame, Lexicon, Pos, Trigger};
+use super::lexicon::{Cue, Direction, Frame, Pos, Trigger};
 use super::{Argument, Event, Status};
-use crate::doc::Doc;
-use crate::gazetteer::Gazetteer;
 use crate::mention::{MentionType, MentionValue};
 use crate::span::Span;
 use crate::tokenize::TokenKind;
@@ -52,13 +50,11 @@ const MAX_FIGURE_TOKENS: usize = 16;
 /// How many sentences back a "followed suit" looks for the change it copies.
 const FOLLOW_SENTENCES: usize = 3;
 
-/// Finds price-change events in `doc`.
-pub fn extract(doc: &Doc, gazetteer: &Gazetteer, lex: &Lexicon) -> Vec<Event> {
-    let mut events: Vec<Event> = Vec::new();
-    for s in 0..doc.sentences.len() {
-        let Some(v) = View::new(doc, gazetteer, lex, s) else {
-            continue;
-        };
+/// Finds the price-change events of one sentence; `events` holds those
+/// of the sentences before (for "followed suit").
+pub fn sentence(v: &View, events: &mut Vec<Event>) {
+    let lex = v.lex;
+    {
         let mut taken: Vec<Span> = Vec::new();
         for i in 0..v.toks.len() {
             if v.toks[i].kind != TokenKind::Word || taken.iter().any(|t| t.contains(v.toks[i].span))
@@ -68,10 +64,10 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, lex: &Lexicon) -> Vec<Event> {
             let triggers: Vec<(&Trigger, usize)> = lex.triggers_at(&v.words, i).collect();
             for (t, n) in triggers {
                 let e = match (t.frame, t.pos) {
-                    (Frame::ProductPrice, Pos::Noun) => product_noun(&v, i, i + n, t),
-                    (Frame::ProductPrice, _) => product_verb(&v, i, i + n, t),
-                    (Frame::PriceQuote, _) => quote(&v, i, i + n),
-                    (Frame::SharePrice, _) => share(&v, i, i + n, t),
+                    (Frame::ProductPrice, Pos::Noun) => product_noun(v, i, i + n, t),
+                    (Frame::ProductPrice, _) => product_verb(v, i, i + n, t),
+                    (Frame::PriceQuote, _) => quote(v, i, i + n),
+                    (Frame::SharePrice, _) => share(v, i, i + n, t),
                     (Frame::Release, _) => None,
                 };
                 if let Some(e) = e {
@@ -81,9 +77,8 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, lex: &Lexicon) -> Vec<Event> {
                 }
             }
         }
-        follow_suit(&v, &mut events);
+        follow_suit(v, events);
     }
-    events
 }
 
 /// A new price-change event of `subtype` at the trigger tokens `i..last`.

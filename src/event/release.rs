@@ -37,21 +37,16 @@
 //! **negation** come from [`View::status`].
 
 use super::clause::{View, developer_of, entity_name, mention_argument};
-use super::lexicon::{Cue, Frame, Lexicon, Pos, Trigger};
+use super::lexicon::{Cue, Frame, Pos, Trigger};
 use super::{Argument, Event};
-use crate::doc::Doc;
-use crate::gazetteer::Gazetteer;
 use crate::mention::{MentionType, MentionValue};
 use crate::span::Span;
 use crate::tokenize::TokenKind;
 
-/// Finds release events in `doc`.
-pub fn extract(doc: &Doc, gazetteer: &Gazetteer, lex: &Lexicon) -> Vec<Event> {
-    let mut events = Vec::new();
-    for s in 0..doc.sentences.len() {
-        let Some(v) = View::new(doc, gazetteer, lex, s) else {
-            continue;
-        };
+/// Finds the release events of one sentence.
+pub fn sentence(v: &View, events: &mut Vec<Event>) {
+    let (doc, gazetteer, lex, s) = (v.doc, v.gazetteer, v.lex, v.s);
+    {
         for i in 0..v.toks.len() {
             if v.toks[i].kind != TokenKind::Word {
                 continue;
@@ -60,7 +55,7 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, lex: &Lexicon) -> Vec<Event> {
                 .triggers_at(&v.words, i)
                 .filter(|(t, _)| t.frame == Frame::Release)
                 .collect();
-            let nominal = is_nominal_context(&v, i);
+            let nominal = is_nominal_context(v, i);
             let pick = |pos: Pos| found.iter().find(|(t, _)| t.pos == pos).copied();
             let (trigger, n) = match (pick(Pos::Noun), pick(Pos::Verb), pick(Pos::Intrans)) {
                 (Some(t), _, _) if nominal => t,
@@ -70,9 +65,9 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, lex: &Lexicon) -> Vec<Event> {
             };
             let last = i + n;
             let found = match trigger.pos {
-                Pos::Noun => nominal_release(&v, i, last),
-                Pos::Intrans => intrans_release(&v, i),
-                Pos::Verb => verb_release(&v, i, last, trigger),
+                Pos::Noun => nominal_release(v, i, last),
+                Pos::Intrans => intrans_release(v, i),
+                Pos::Verb => verb_release(v, i, last, trigger),
             };
             let (status, negated) = v.status(i);
             let trigger_span = v.span(i, last);
@@ -124,7 +119,6 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, lex: &Lexicon) -> Vec<Event> {
             }
         }
     }
-    events
 }
 
 /// What one trigger yields before the shared fields are added.
