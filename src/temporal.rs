@@ -955,6 +955,10 @@ const REPORTING_DAYS: i32 = 100;
 /// month or two after the DCT's, 13 of 14 meant the coming one).
 const MONTHS_AHEAD: i32 = 2;
 
+/// How many days before the DCT a month-day after a future cue may lie and
+/// still be this year's ("effective June 17" in a June 18 story).
+const RECENT_DAYS: i32 = 7;
+
 /// The year of `point` for a relative `year` reference.
 fn pick_year(point: Point, year: YearRef, dct: Date, tense: Tense) -> Option<i16> {
     let candidates = || {
@@ -1033,7 +1037,13 @@ fn nearest_day(point: Point, weekday: Option<Weekday>, dct: Date, tense: Tense) 
         return Some(y);
     }
     match tense {
-        Tense::Future => candidates.into_iter().find(|(_, d)| *d >= dct).map(|c| c.0),
+        // A future cue still means this year's date when it was at most a
+        // week ago: wire stories date changes "effective June 17" the day
+        // after (Reuters-21578), not a year ahead.
+        Tense::Future => candidates
+            .into_iter()
+            .find(|(_, d)| *d >= dct || d.until(dct).is_ok_and(|s| s.get_days() <= RECENT_DAYS))
+            .map(|c| c.0),
         // As for months: the coming one when it is at most two months
         // ahead, else the latest before the DCT.
         Tense::Past | Tense::Unmarked => {

@@ -169,6 +169,8 @@ impl<'a> View<'a> {
                 "," => commas += 1,
                 _ if !commas.is_multiple_of(2) => {} // inside an appositive
                 "'s" if i == first => possessive = true,
+                // "Apple Inc. to lower": the full stop of a legal abbreviation.
+                "." if i == first => {}
                 _ if self.is_kind(i, MentionType::Date) => {}
                 _ if possessive && !org_part && w.chars().all(|c| c.is_lowercase() || c == '-') => {
                     org_part = self.lex.is(Cue::OrgPart, w);
@@ -191,6 +193,26 @@ impl<'a> View<'a> {
         while j > 0 {
             let w = self.w(j - 1);
             if w == "it" || w == "they" {
+                // "Marathon, a subsidiary of USX, said it lowered": after a
+                // reporting verb, "it" is the sentence's subject.
+                if j >= 2
+                    && matches!(
+                        self.w(j - 2),
+                        "said" | "says" | "announced" | "added" | "stated"
+                    )
+                {
+                    let sentence = self.doc.sentences[self.s].span;
+                    let before = self.toks[j - 1].span.start;
+                    if let Some(m) = self
+                        .doc
+                        .mentions_in(Span::new(sentence.start, before))
+                        .find(|&m| self.doc.mentions[m].kind == MentionType::Company)
+                    {
+                        let mut a = mention_argument(self.doc, self.gazetteer, m);
+                        a.span = Some(self.span(j - 1, j));
+                        return Some(a);
+                    }
+                }
                 return self.resolve(j - 1, j, false);
             }
             if self.lex.is(Cue::CompanyAnaphor, w) || self.lex.is(Cue::OrgPart, w) {
@@ -428,15 +450,20 @@ pub fn developer_of(doc: &Doc, gazetteer: &Gazetteer, model: usize) -> Option<Ar
     })
 }
 
-/// True for DATE and TIME expressions (not durations or sets).
+/// True for DATE and TIME expressions with a calendar value (not durations,
+/// sets, or `PRESENT_REF`-style references: "current" dates nothing).
 fn is_point_in_time(v: &MentionValue) -> bool {
-    matches!(
-        v,
+    match v {
         MentionValue::Date {
             timex_type: TimexType::Date | TimexType::Time,
+            timex,
             ..
-        }
-    )
+        } => !timex
+            .as_ref()
+            .and_then(|t| t.value.as_deref())
+            .is_some_and(|v| v.ends_with("_REF")),
+        _ => false,
+    }
 }
 
 /// A date mention as an argument: its span and TIMEX3 value.

@@ -46,7 +46,7 @@ use crate::tokenize::TokenKind;
 /// How many tokens after a price verb its price noun may be.
 const MAX_ITEM_GAP: usize = 6;
 /// How many tokens after a trigger the rules look for its figures.
-const MAX_FIGURE_TOKENS: usize = 16;
+const MAX_FIGURE_TOKENS: usize = 24;
 /// How many sentences back a "followed suit" looks for the change it copies.
 const FOLLOW_SENTENCES: usize = 3;
 
@@ -176,10 +176,13 @@ fn figures(v: &View, from: usize) -> Figures {
             continue;
         }
         // A new clause with a subject of its own ends the figures.
+        // ("in after-hours trading" is no new clause)
+        let after_hours = w == "after" && v.before(j, 1) == "in";
         if matches!(
             w,
             "while" | "but" | "whereas" | "after" | "as" | "which" | "when"
-        ) {
+        ) && !after_hours
+        {
             break;
         }
         j += 1;
@@ -455,7 +458,11 @@ fn product_noun(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
         f.qualifier = qualifier(v, v.tok_at(v.doc.mentions[m].span.start)).map(|(q, _)| q);
     }
     e.arguments.push(("company", company));
-    e.arguments.push(("item", item(v, i, last - 1)));
+    // "price cuts on the iPad": the phrase after `on`/`of`/`for`, if any.
+    let it = item(v, i, last - 1);
+    if it.span != Some(v.span(i, last)) {
+        e.arguments.push(("item", it));
+    }
     add_change(&mut e, f, direction, t.change);
     if let Some(d) = v.clause_date(e.trigger) {
         e.arguments.push(("date", d));
@@ -732,7 +739,7 @@ fn ticker_of(v: &View, m: usize, e: &mut Event) {
     } else {
         (m + 1..doc.mentions.len().min(m + 3)).find(|&k| {
             doc.mentions[k].kind == MentionType::Ticker
-                && doc.mentions[k].span.start <= doc.mentions[m].span.end + 12
+                && doc.mentions[k].span.start <= doc.mentions[m].span.end + 30
         })
     };
     let Some(t) = t else { return };

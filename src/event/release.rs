@@ -174,9 +174,18 @@ fn objects(v: &View, mut from: usize, weak: bool) -> Vec<Found> {
         from += 1;
     }
     while let Some((a, b)) = v.object_phrase(from) {
-        let Some(mut f) = product_of(v, a, b, weak) else {
+        let Some(mut f) = product_of(v, a, b, weak).or_else(|| apposition(v, b, weak)) else {
             break;
         };
+        // "its latest addition to the iPod line, the iPod nano": a named
+        // apposition says which product the phrase means.
+        let vague = !f.named || (a..b).any(|j| v.lex.is(Cue::RelationNoun, v.w(j)));
+        if vague
+            && v.w(b) == ","
+            && let Some(named) = apposition(v, b, weak)
+        {
+            f = named;
+        }
         // "… on January 10": a date right after the product.
         let mut next = b;
         if let Some(d) = v.date_near(b, 3) {
@@ -207,6 +216,16 @@ fn objects(v: &View, mut from: usize, weak: bool) -> Vec<Found> {
         from = next;
     }
     out
+}
+
+/// The named product of an apposition after a comma at token `comma`
+/// ("…, the iPod nano").
+fn apposition(v: &View, comma: usize, weak: bool) -> Option<Found> {
+    if v.w(comma) != "," {
+        return None;
+    }
+    let (x, y) = v.object_phrase(comma + 1)?;
+    product_of(v, x, y, weak).filter(|f| f.named)
 }
 
 /// The product an object phrase (tokens `a..b`) names, if it names one.
@@ -342,6 +361,16 @@ fn subject_product(v: &View, i: usize) -> Option<(Argument, Option<usize>)> {
     while j > 0 && (v.lex.is(Cue::SubjectGap, v.w(j - 1)) || v.lex.is(Cue::PassiveAux, v.w(j - 1)))
     {
         j -= 1;
+    }
+    // "Snow Leopard, which was released": the antecedent of the relative.
+    if j >= 2 && matches!(v.w(j - 1), "which" | "that") && v.w(j - 2) == "," {
+        j -= 2;
+    }
+    // "PlayStation Portable (PSP) will go on sale": skip the brackets.
+    if j > 0 && v.w(j - 1) == ")" {
+        j = (j.saturating_sub(6)..j - 1)
+            .rev()
+            .find(|&k| v.w(k) == "(")?;
     }
     let end = j;
     if end == 0 {

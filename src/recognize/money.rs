@@ -41,7 +41,7 @@ impl Default for MoneyRecognizer {
     fn default() -> Self {
         let symbol = |name: &str| {
             format!(
-                r"(?:(?-u:\b)(?P<{name}1>US|HK|NT|NZ|[CASR])\$|(?P<{name}2>[$€£¥₹₩])|(?-u:\b)(?P<{name}3>USD|EUR|GBP|JPY|CNY|RMB|HKD|CAD|AUD|CHF|INR|KRW|SGD|TWD)\s?)"
+                r"(?:(?-u:\b)(?P<{name}1>US|HK|NT|NZ|[CASR])\$\x20?|(?P<{name}2>[$€£¥₹₩])\x20?|(?-u:\b)(?P<{name}3>USD|EUR|GBP|JPY|CNY|RMB|HKD|CAD|AUD|CHF|INR|KRW|SGD|TWD)\s?)"
             )
         };
         let other_symbol = r"(?:(?:US|HK|NT|NZ|[CASR])?\$|[€£¥₹₩])?";
@@ -344,6 +344,8 @@ mod tests {
             ),
             ("540bn yen", &[("540bn yen", "540000000000", "JPY")]),
             ("to 20.7 kronor", &[("20.7 kronor", "20.7", "SEK")]),
+            ("sold for £ 0.79 per song", &[("£ 0.79", "0.79", "GBP")]),
+            ("starting at US $ 199", &[("$ 199", "199", "USD")]),
             (
                 "costs $10-25m",
                 &[("$10", "10000000", "USD"), ("25m", "25000000", "USD")],

@@ -357,7 +357,7 @@ impl Default for TimexRecognizer {
     fn default() -> Self {
         let year_after = |name: &str| {
             format!(
-                r"(?:,?[\x20\t\u{{a0}}\u{{202f}}]+|,?[\x20\t]*\r?\n[\x20\t]*)(?P<{name}>{YEAR4}){B}"
+                r"(?:\x20?,?[\x20\t\u{{a0}}\u{{202f}}]+|,?[\x20\t]*\r?\n[\x20\t]*)(?P<{name}>{YEAR4}){B}"
             )
         };
         let wd = |name: &str| format!(r"(?:(?P<{name}>{WEEKDAYS}),?\s+(?:the\s+)?)?");
