@@ -120,12 +120,14 @@ pub enum Cue {
     QualifierOver,
     QualifierUnder,
     PriceUnit,
+    UnitNoun,
+    NotPriced,
     QuoteGap,
 }
 
 impl Cue {
     /// Every class with its name in the file, in the file's order.
-    pub const ALL: [(&'static str, Cue); 24] = [
+    pub const ALL: [(&'static str, Cue); 26] = [
         ("negation", Cue::Negation),
         ("denial", Cue::Denial),
         ("hedge", Cue::Hedge),
@@ -149,6 +151,8 @@ impl Cue {
         ("qualifier_over", Cue::QualifierOver),
         ("qualifier_under", Cue::QualifierUnder),
         ("price_unit", Cue::PriceUnit),
+        ("unit_noun", Cue::UnitNoun),
+        ("not_priced", Cue::NotPriced),
         ("quote_gap", Cue::QuoteGap),
     ];
 
@@ -671,7 +675,15 @@ mod tests {
             .triggers_at(&w, 1)
             .map(|(t, _)| (t.frame, t.direction))
             .collect();
-        assert_eq!(found, [(Frame::SharePrice, Some(Direction::Down))]);
+        // In file order: the share move first, then a product's price fall
+        // ("newsprint fell to 570 dlrs").
+        assert_eq!(
+            found,
+            [
+                (Frame::SharePrice, Some(Direction::Down)),
+                (Frame::ProductPrice, Some(Direction::Down))
+            ]
+        );
         let w = words("cut prices by up to 97 %");
         assert_eq!(lex.starts_at(Cue::QualifierUpTo, &w, 3), Some(2));
         assert_eq!(lex.ends_before(Cue::QualifierUpTo, &w, 5), Some(2));
@@ -710,8 +722,8 @@ mod tests {
                 (Severity::Warning, "t.tsv", 7),
                 (Severity::Error, "t.tsv", 8),
                 (Severity::Error, "t.tsv", 9),
-                (Severity::Error, "c.tsv", 25),
-                (Severity::Error, "c.tsv", 26),
+                (Severity::Error, "c.tsv", 27),
+                (Severity::Error, "c.tsv", 28),
             ],
             "{findings:#?}"
         );

@@ -209,6 +209,7 @@ impl EventRules {
                 e.subtype,
                 name("company"),
                 name("product").or_else(|| name("item")),
+                name("price"),
                 e.inferred,
             ))
         });

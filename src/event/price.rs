@@ -65,6 +65,8 @@ pub fn sentence(v: &View, events: &mut Vec<Event>) {
             for (t, n) in triggers {
                 let e = match (t.frame, t.pos) {
                     (Frame::ProductPrice, Pos::Noun) => product_noun(v, i, i + n, t),
+                    (Frame::ProductPrice, Pos::Intrans) => product_intrans(v, i, i + n, t),
+                    (Frame::SharePrice, Pos::Noun) => share_noun(v, i, i + n, t),
                     (Frame::ProductPrice, _) => product_verb(v, i, i + n, t),
                     (Frame::PriceQuote, _) => quote(v, i, i + n),
                     (Frame::SharePrice, _) => share(v, i, i + n, t),
@@ -72,11 +74,18 @@ pub fn sentence(v: &View, events: &mut Vec<Event>) {
                 };
                 if let Some(e) = e {
                     taken.push(e.trigger);
+                    let more = if e.subtype == Some("price_quote") {
+                        more_prices(v, &e)
+                    } else {
+                        Vec::new()
+                    };
                     events.push(e);
+                    events.extend(more);
                     break;
                 }
             }
         }
+        unit_prices(v, events);
         follow_suit(v, events);
     }
 }
@@ -386,11 +395,28 @@ fn item(v: &View, a: usize, p: usize) -> Argument {
 fn product_verb(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
     let direction = t.direction?;
     let passive = v.is_passive(i);
+    let price_before = (i.saturating_sub(8)..i)
+        .rev()
+        .find(|&j| v.lex.is(Cue::PriceNoun, v.w(j)));
+    if passive && price_before.is_none() {
+        // "South Louisiana Sweet was increased to 19.35 dlrs a barrel": a
+        // product or grade as subject, and a new price.
+        let f = figures(v, last);
+        f.to.as_ref()?;
+        let item = subject_phrase(v, i)?;
+        let company = sentence_company(v, i)?;
+        let mut e = event(v, i, last, "product_price", "price.product", 0.65);
+        e.arguments.push(("company", company));
+        e.arguments.push(("item", item));
+        add_change(&mut e, f, direction, t.change);
+        if let Some(d) = v.clause_date(e.trigger) {
+            e.arguments.push(("date", d));
+        }
+        return Some(e);
+    }
     let (item_arg, company) = if passive {
         // The price noun is the subject: "its prices were cut".
-        let p = (i.saturating_sub(8)..i)
-            .rev()
-            .find(|&j| v.lex.is(Cue::PriceNoun, v.w(j)))?;
+        let p = price_before?;
         let a = (p.saturating_sub(3)..p)
             .rev()
             .take_while(|&j| {
@@ -429,6 +455,84 @@ fn product_verb(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
     e.arguments.push(("company", company));
     e.arguments.push(("item", item_arg));
     add_change(&mut e, f, direction, t.change);
+    if let Some(d) = v.clause_date(e.trigger) {
+        e.arguments.push(("date", d));
+    }
+    Some(e)
+}
+
+/// The company a price change whose subject is not a company belongs to:
+/// the first company of the sentence ("…, MacMillan Bloedel said"), else
+/// the last one named before it.
+fn sentence_company(v: &View, i: usize) -> Option<Argument> {
+    let sentence = v.doc.sentences[v.s].span;
+    v.mentions_in(sentence, MentionType::Company)
+        .next()
+        .map(|m| mention_argument(v.doc, v.gazetteer, m))
+        .or_else(|| {
+            v.referent(v.toks[i].span.start, false)
+                .map(|m| mention_argument(v.doc, v.gazetteer, m))
+        })
+}
+
+/// "Standard newsprint will increase to 600 dlrs a tonne from 570 dlrs":
+/// the product is the subject, and a new price after `to` is required.
+fn product_intrans(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
+    let direction = t.direction?;
+    let f = figures(v, last);
+    f.to.as_ref()?;
+    let item = subject_phrase(v, i)?;
+    let span = item.span?;
+    let (a, end) = (v.tok_at(span.start), v.tok_at(span.end));
+    // "sales in the fourth quarter rose 9% to 39.4bn kronor": results, not
+    // prices.
+    let results = (a.saturating_sub(4)..end).any(|j| v.lex.is(Cue::NotPriced, v.w(j)));
+    if results
+        || v.lex.ends_before(Cue::ShareNoun, &v.words, end).is_some()
+        || (a..end).any(|j| v.is_kind(j, MentionType::Company))
+    {
+        return None;
+    }
+    let company = sentence_company(v, i)?;
+    let mut e = event(v, i, last, "product_price", "price.product", 0.65);
+    e.arguments.push(("company", company));
+    e.arguments.push(("item", item));
+    add_change(&mut e, f, direction, t.change);
+    if let Some(d) = v.clause_date(e.trigger) {
+        e.arguments.push(("date", d));
+    }
+    Some(e)
+}
+
+/// "The precipitous decline in Mellon's stock", "a sharp gain in the
+/// stock", "a spike in M&S's share price": a move noun, `in`, shares.
+fn share_noun(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
+    let direction = t.direction?;
+    if v.w(last) != "in" {
+        return None;
+    }
+    let noun_end = (last + 1..(last + 6).min(v.toks.len() + 1))
+        .find(|&j| v.lex.ends_before(Cue::ShareNoun, &v.words, j).is_some())?;
+    let company = (last + 1..noun_end)
+        .find_map(|j| v.mention_on(j, MentionType::Company))
+        .map(|m| mention_argument(v.doc, v.gazetteer, m))
+        .or_else(|| {
+            (last + 1..noun_end)
+                .find(|&j| matches!(v.w(j), "its" | "their" | "the"))
+                .and_then(|j| v.resolve(j, j + 1, false))
+        })?;
+    let mut e = event(v, i, last, "share_price", "price.share", 0.7);
+    let mut f = figures(v, noun_end);
+    if f.percent.is_none()
+        && let Some(m) = v.mention_on(i.saturating_sub(1), MentionType::Percent)
+    {
+        f.percent = Some((money_or_number(v, m), false));
+    }
+    if let Some(m) = company.mention {
+        ticker_of(v, m, &mut e);
+    }
+    e.arguments.push(("company", company));
+    add_change(&mut e, f, direction, None);
     if let Some(d) = v.clause_date(e.trigger) {
         e.arguments.push(("date", d));
     }
@@ -607,6 +711,111 @@ fn subject_phrase(v: &View, i: usize) -> Option<Argument> {
     .then(|| v.phrase_argument(a, end))
 }
 
+/// "will cost $199 and $249", "retailing for US$199 and $299": each
+/// further price joined to a quote's price by `and`, `or` or a comma is a
+/// quote of its own, with the same item and company.
+fn more_prices(v: &View, e: &Event) -> Vec<Event> {
+    let mut out = Vec::new();
+    let Some(mut m) = e.argument("price").and_then(|a| a.mention) else {
+        return out;
+    };
+    loop {
+        let mut j = v.tok_at(v.doc.mentions[m].span.end);
+        // Skip a bracketed second currency and a unit.
+        if v.w(j) == "(" {
+            j = (j..v.toks.len().min(j + 6))
+                .find(|&k| v.w(k) == ")")
+                .map_or(j, |k| k + 1);
+        }
+        if let Some(u) = unit(v, j).and_then(|u| u.span) {
+            j = v.tok_at(u.end);
+        }
+        if !matches!(v.w(j), "and" | "or" | ",") {
+            return out;
+        }
+        let k = if v.w(j + 1) == "and" || v.w(j + 1) == "or" {
+            j + 2
+        } else {
+            j + 1
+        };
+        let Some(next) = v.mention_on(k, MentionType::Money) else {
+            return out;
+        };
+        let mut q = e.clone();
+        q.arguments
+            .retain(|(r, _)| !matches!(*r, "price" | "price_2" | "price_unit"));
+        q.arguments.push(("price", money_or_number(v, next)));
+        if let Some(u) = unit(v, v.tok_at(v.doc.mentions[next].span.end)) {
+            q.arguments.push(("price_unit", u));
+        }
+        out.push(q);
+        m = next;
+    }
+}
+
+/// "£6.99/$9.15 per month", "$1.10/M tokens": money followed by a unit of
+/// a [`Cue::UnitNoun`] is a stated price even without a quote verb, unless
+/// another price event of the sentence already reads that money.
+fn unit_prices(v: &View, events: &mut Vec<Event>) {
+    let sentence = v.doc.sentences[v.s].span;
+    let used: Vec<usize> = events
+        .iter()
+        .filter(|e| e.sentence == v.s)
+        .flat_map(|e| e.arguments.iter().filter_map(|(_, a)| a.mention))
+        .collect();
+    let money: Vec<usize> = v.mentions_in(sentence, MentionType::Money).collect();
+    for (k, &m) in money.iter().enumerate() {
+        if used.contains(&m) {
+            continue;
+        }
+        let mut j = v.tok_at(v.doc.mentions[m].span.end);
+        // "£6.99/$9.15 per month": the same price in a second currency.
+        let second = (v.w(j) == "/")
+            .then(|| money.get(k + 1).copied())
+            .flatten()
+            .filter(|&n| v.tok_at(v.doc.mentions[n].span.start) == j + 1);
+        if let Some(n) = second {
+            j = v.tok_at(v.doc.mentions[n].span.end);
+        }
+        let Some(u) = unit(v, j) else { continue };
+        let head = u.span.map(|s| v.tok_at(s.end)).unwrap_or(j);
+        let first = v.tok_at(v.doc.mentions[m].span.start);
+        // "to 16.50 dlrs a bbl", "is 19 dlrs a barrel", "a 50 cts a barrel
+        // increase": the price of a change, not a quote.
+        let of_change = matches!(
+            v.before(first, 1),
+            "to" | "from" | "by" | "is" | "are" | "was" | "were"
+        ) || v.lex.may_occur(v.w(head));
+        if !v.lex.is(Cue::UnitNoun, v.w(head - 1)) || of_change {
+            continue;
+        }
+        let mut e = event(v, first, first + 1, "price_quote", "price.quote.unit", 0.6);
+        e.trigger = v.doc.mentions[m].span;
+        e.arguments.push(("price", money_or_number(v, m)));
+        if let Some(n) = second {
+            e.arguments.push(("price_2", money_or_number(v, n)));
+        }
+        e.arguments.push(("price_unit", u));
+        let model = super::clause::mentions_before(
+            v.doc,
+            sentence.start,
+            v.doc.mentions[m].span.start,
+            MentionType::Model,
+        )
+        .next();
+        if let Some(mm) = model {
+            e.arguments
+                .push(("item", mention_argument(v.doc, v.gazetteer, mm)));
+            if let Some(d) = developer_of(v.doc, v.gazetteer, mm) {
+                e.arguments.push(("company", d));
+            }
+        } else if let Some(c) = sentence_company(v, first) {
+            e.arguments.push(("company", c));
+        }
+        events.push(e);
+    }
+}
+
 /// "Shares of Baidu fell 3.2% to HK$85.40", "tech stocks plummeted",
 /// "Nvidia lost $589 billion in market value", "Texaco rose 1-1/2 to 35".
 fn share(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
@@ -629,7 +838,11 @@ fn share(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
         return None;
     }
     let end = j; // subject is tokens ..end
-    let share_len = v.lex.ends_before(Cue::ShareNoun, &v.words, end);
+    // "market share" is a proportion, not shares.
+    let share_len = v
+        .lex
+        .ends_before(Cue::ShareNoun, &v.words, end)
+        .filter(|&n| !(n == 1 && v.w(end - 1) == "share" && v.before(end - 1, 1) == "market"));
     let mut sector = None;
     let f = figures(v, last);
     let mut company;

@@ -1,4 +1,5 @@
 //! Percentages: `97%`, `3.2 %`, `55 pct` (Reuters), `20 percent`, `20 per cent`,
+//! numbers in words from one to a hundred (`eight per cent`, `five pct`),
 //! and changes in percentage points: `3 percentage points`, `2 pct points`,
 //! `1.5 points` after a percentage word (`pct`, `percent`, `percentage`).
 //!
@@ -23,7 +24,7 @@ pub struct PercentRecognizer {
 impl Default for PercentRecognizer {
     fn default() -> Self {
         let re = Regex::new(
-            r"(?-u:\b)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[\s-](?P<points>(?i:percentage|percent|pct)[\s-]points?)(?-u:\b)|\s?%|[\s-](?i:percent|per\s?cent|pct)(?-u:\b))",
+            r"(?-u:\b)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\x20hundred|one\x20hundred))(?:[\s-](?P<points>(?i:percentage|percent|pct)[\s-]points?)(?-u:\b)|\s?%|[\s-](?i:percent|per\s?cent|pct)(?-u:\b))",
         )
         .expect("percent regex");
         PercentRecognizer { re }
@@ -35,7 +36,8 @@ impl PercentRecognizer {
     pub fn find(&self, text: &str, out: &mut Vec<Mention>) {
         for c in self.re.captures_iter(text) {
             let whole = c.get(0).expect("group 0");
-            let Some(percent) = scale_decimal(&c["num"], 0) else {
+            let num = &c["num"];
+            let Some(percent) = word_number(num).or_else(|| scale_decimal(num, 0)) else {
                 continue;
             };
             out.push(Mention {
@@ -49,6 +51,47 @@ impl PercentRecognizer {
             });
         }
     }
+}
+
+/// A number written in words, one to a hundred (`eight`, `twenty-five`,
+/// `a hundred`), as a decimal string; `None` for digits.
+fn word_number(w: &str) -> Option<String> {
+    const ONES: [&str; 19] = [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let w = w.to_ascii_lowercase();
+    if w.ends_with("hundred") {
+        return Some("100".into());
+    }
+    let (tens, ones) = w.split_once('-').unwrap_or((&w, ""));
+    let unit = |o: &str| ONES.iter().position(|x| *x == o).map(|i| i + 1);
+    let n = match TENS.iter().position(|x| *x == tens) {
+        Some(t) => (t + 2) * 10 + if ones.is_empty() { 0 } else { unit(ones)? },
+        None if ones.is_empty() => unit(tens)?,
+        None => return None,
+    };
+    Some(n.to_string())
 }
 
 #[cfg(test)]
@@ -70,6 +113,10 @@ mod tests {
             ("the Dow fell 50 points", &[]),
             ("Qwen 2.5 model", &[]),
             ("5 pctl", &[]),
+            ("cut by eight per cent", &[("eight per cent", "8")]),
+            ("a five pct allowance", &[("five pct", "5")]),
+            ("up twenty-five percent", &[("twenty-five percent", "25")]),
+            ("someone pct", &[]),
         ];
         for (text, want) in cases {
             let mut out = Vec::new();
