@@ -491,7 +491,8 @@ fn negated_events_stay_out_of_the_csv_and_merge_groups_articles() {
     let (asserted, all) = (rows(&csv_dir), rows(&all_dir));
     assert_eq!(negated(&asserted), 0);
     assert_eq!(negated(&all), 2, "Xiaomi's cut and XPeng's launch");
-    assert_eq!(all.len(), asserted.len() + 2);
+    // and Baidu's hypothetical paid tier ("could launch")
+    assert_eq!(all.len(), asserted.len() + 3);
     let jsonl = std::fs::read_to_string(json_dir.join("events.jsonl")).unwrap();
     assert_eq!(jsonl.lines().count(), all.len(), "JSONL keeps every event");
 
@@ -518,6 +519,13 @@ fn negated_events_stay_out_of_the_csv_and_merge_groups_articles() {
         merged.iter().all(|m| m["company"] != "Xiaomi"),
         "negated cut left out"
     );
+    assert_eq!(tesla["item"], "its Model Y");
+    assert_eq!(tesla["price"], "249900 CNY");
+    assert_eq!(tesla["status"], "announced");
+    // A CSV folder is refused with a hint.
+    let csv_merge = newsie(&["events", "merge", csv_dir.to_str().unwrap()]);
+    assert_eq!(code(&csv_merge), 2);
+    assert!(String::from_utf8_lossy(&csv_merge.stderr).contains("without `-f csv`"));
     let missing = newsie(&["events", "merge", "no/such/dir"]);
     assert_eq!(code(&missing), 2);
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no/such/dir"));

@@ -59,7 +59,9 @@ enum EventsCommand {
     /// Same type and subtype, company, product or item and direction, and compatible dates (equal,
     /// one inside the other such as 2025-01 and 2025-01-20, or one absent). Each row has the most
     /// specific date, the first-seen date (earliest article DCT), the number of articles and their
-    /// ids. Exit status: 0 done, 2 a folder cannot be read.
+    /// ids. Reads DIR/events.jsonl and DIR/articles.jsonl (for each article's DCT); writes one
+    /// row per group to standard output. Negated and hypothetical events are left out unless
+    /// --all-events. Exit status: 0 done, 2 a folder cannot be read.
     Merge {
         /// Output folders of `newsie extract -o DIR` (JSONL format).
         #[arg(required = true, value_name = "DIR")]
@@ -108,7 +110,8 @@ struct ExtractArgs {
     /// line at the top of the text; it also gives the year of wire datelines ("CLEVELAND, Feb 26 -").
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     published: Option<jiff::civil::Date>,
-    /// Folder with companies.tsv and models.tsv to use instead of the bundled gazetteers.
+    /// Folder with companies.tsv and models.tsv to use instead of the bundled gazetteers; its own
+    /// triggers.tsv and event-cues.tsv (event lexicon) are used where present.
     #[arg(long, value_name = "DIR")]
     gazetteers: Option<PathBuf>,
     /// Worker threads, 1 to 1024 (default: one per core).
@@ -117,8 +120,8 @@ struct ExtractArgs {
     /// Do not print the summary on standard error.
     #[arg(short, long)]
     quiet: bool,
-    /// Also write negated ("did not cut prices") and hypothetical ("could launch") events to
-    /// events.csv; JSONL always has them, flagged by `negated` and `status`.
+    /// Also write negated ("Meta did not cut prices") and hypothetical ("Amazon could launch a
+    /// phone") events to events.csv; JSONL always has them, flagged by `negated` and `status`.
     #[arg(long)]
     all_events: bool,
 }

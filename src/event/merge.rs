@@ -2,7 +2,7 @@
 //! different articles that report the same release or price change into one
 //! row with the first-seen date, the number of articles and their ids.
 //!
-//! Events are grouped when they have the same type and subtype, the same
+//! Events are grouped when they have the same type and subtype, negation, the same
 //! company (entity id, else the name folded to lowercase), the same product
 //! or item (folded: lowercase words without articles, `its`, `their` and
 //! `price(s)`, so "its Model Y" and "Model Y prices" are one item), the same
@@ -37,16 +37,24 @@ pub struct MergeInput {
     pub company: Option<String>,
     /// Company entity id.
     pub company_id: Option<String>,
-    /// Product (release) or item (price change), normalized.
+    /// Product of a release, normalized.
     pub product: Option<String>,
+    /// Item of a price change, normalized.
+    pub item: Option<String>,
+    /// `announced`, `planned`, `reported` or `hypothetical`.
+    pub status: Option<String>,
+    /// A stated price or a new price, `amount CODE`.
+    pub price: Option<String>,
+    /// The price's unit ("per 1 million tokens").
+    pub price_unit: Option<String>,
     /// `up` or `down`.
     pub direction: Option<String>,
     /// Signed change in percent, as written in the record.
     pub change_percent: Option<String>,
     /// TIMEX3 value of the event date.
     pub date: Option<String>,
-    /// Negated or hypothetical.
-    pub unasserted: bool,
+    /// Negated.
+    pub negated: bool,
     /// The evidence sentence.
     pub evidence: String,
 }
@@ -66,12 +74,15 @@ impl MergeInput {
             subtype: s(&v["subtype"]).unwrap_or_default(),
             company: arg("company", "normalized"),
             company_id: arg("company", "entity_id"),
-            product: arg("product", "normalized").or_else(|| arg("item", "normalized")),
+            product: arg("product", "normalized"),
+            item: arg("item", "normalized"),
+            status: arg("status", "normalized"),
+            price: arg("price", "normalized").or_else(|| arg("new_price", "normalized")),
+            price_unit: arg("price_unit", "normalized"),
             direction: arg("direction", "normalized"),
             change_percent: arg("change_percent", "normalized"),
             date: arg("date", "normalized"),
-            unasserted: v["negated"].as_bool().unwrap_or(false)
-                || arg("status", "normalized").as_deref() == Some("hypothetical"),
+            negated: v["negated"].as_bool().unwrap_or(false),
             evidence: s(&v["evidence"]).unwrap_or_default(),
         }
     }
@@ -89,12 +100,23 @@ pub struct MergedEvent {
     pub company: Option<String>,
     /// Company entity id.
     pub company_id: Option<String>,
-    /// Product or item.
+    /// Product of a release.
     pub product: Option<String>,
+    /// Item of a price change (what is priced, or the sector that moved).
+    pub item: Option<String>,
     /// `up` or `down` for price changes.
     pub direction: Option<String>,
     /// The first change in percent the group's events give.
     pub change_percent: Option<String>,
+    /// The first price (stated or new) the group's events give, `amount CODE`.
+    pub price: Option<String>,
+    /// That price's unit.
+    pub price_unit: Option<String>,
+    /// Status of the first event: `announced`, `planned`, `reported`,
+    /// `hypothetical`.
+    pub status: Option<String>,
+    /// True for a group of negated events (only with `--all-events`).
+    pub negated: bool,
     /// The most specific event date (TIMEX3) of the group.
     pub date: Option<String>,
     /// The earliest DCT of the group's articles.
@@ -143,7 +165,7 @@ fn compatible(a: &Option<String>, b: &Option<String>) -> bool {
 /// Groups `events` (see the module docs); `all` keeps negated and
 /// hypothetical ones.
 pub fn merge(mut events: Vec<MergeInput>, all: bool) -> Vec<MergedEvent> {
-    events.retain(|e| all || !e.unasserted);
+    events.retain(|e| all || !(e.negated || e.status.as_deref() == Some("hypothetical")));
     events.sort_by(|a, b| {
         (a.dct.is_none(), &a.dct, &a.article, id_number(&a.id)).cmp(&(
             b.dct.is_none(),
@@ -152,7 +174,7 @@ pub fn merge(mut events: Vec<MergeInput>, all: bool) -> Vec<MergedEvent> {
             id_number(&b.id),
         ))
     });
-    type Key = (String, String, String, String, String);
+    type Key = (String, String, String, String, String, bool);
     let mut groups: BTreeMap<Key, Vec<MergedEvent>> = BTreeMap::new();
     let mut order: Vec<(Key, usize)> = Vec::new();
     for e in events {
@@ -161,8 +183,9 @@ pub fn merge(mut events: Vec<MergeInput>, all: bool) -> Vec<MergedEvent> {
             e.kind.clone(),
             e.subtype.clone(),
             company,
-            fold(&e.product),
+            fold(&e.product.clone().or_else(|| e.item.clone())),
             e.direction.clone().unwrap_or_default(),
+            e.negated,
         );
         let bucket = groups.entry(key.clone()).or_default();
         let at = bucket.iter().position(|g| compatible(&g.date, &e.date));
@@ -175,8 +198,13 @@ pub fn merge(mut events: Vec<MergeInput>, all: bool) -> Vec<MergedEvent> {
                     company: e.company.clone(),
                     company_id: e.company_id.clone(),
                     product: e.product.clone(),
+                    item: e.item.clone(),
                     direction: e.direction.clone(),
                     change_percent: None,
+                    price: None,
+                    price_unit: None,
+                    status: e.status.clone(),
+                    negated: e.negated,
                     date: None,
                     first_seen: e.dct.clone(),
                     articles: 0,
@@ -194,6 +222,10 @@ pub fn merge(mut events: Vec<MergeInput>, all: bool) -> Vec<MergedEvent> {
         }
         if g.change_percent.is_none() {
             g.change_percent = e.change_percent.clone();
+        }
+        if g.price.is_none() {
+            g.price = e.price.clone();
+            g.price_unit = e.price_unit.clone();
         }
         let listed = g.article_ids.split(';').any(|a| a == e.article);
         if !listed {
@@ -234,7 +266,17 @@ pub fn read_dirs(dirs: &[impl AsRef<Path>]) -> Result<Vec<MergeInput>> {
         let dir = dir.as_ref();
         let read = |name: &str| -> Result<Vec<serde_json::Value>> {
             let path = dir.join(name);
-            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+            let text = std::fs::read_to_string(&path).map_err(|e| {
+                if e.kind() == std::io::ErrorKind::NotFound && dir.join("events.csv").exists() {
+                    Error::Input {
+                        path: path.clone(),
+                        line: None,
+                        reason: "not found: events merge reads the JSONL output; run `newsie extract -o DIR` without `-f csv`".to_string(),
+                    }
+                } else {
+                    Error::io(&path, e)
+                }
+            })?;
             text.lines()
                 .enumerate()
                 .filter(|(_, l)| !l.trim().is_empty())

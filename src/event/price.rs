@@ -184,6 +184,15 @@ fn figures(v: &View, from: usize) -> Figures {
             j = next;
             continue;
         }
+        // Another trigger starts another event: "…climbed 5% after it
+        // agreed to increase the price of its steel by 10%".
+        let infinitive = v.before(j, 1) == "to"
+            && v.lex
+                .triggers_at(&v.words, j)
+                .any(|(t, _)| t.pos == Pos::Verb && t.frame != Frame::SharePrice);
+        if j > from && infinitive {
+            break;
+        }
         // A new clause with a subject of its own ends the figures.
         // ("in after-hours trading" is no new clause)
         let after_hours = w == "after" && v.before(j, 1) == "in";
@@ -379,7 +388,23 @@ fn item(v: &View, a: usize, p: usize) -> Argument {
     let after = (p + 1..v.toks.len().min(p + MAX_FIGURE_TOKENS))
         .take_while(|&j| !matches!(v.w(j), ";" | "." | "," | "—"))
         .find(|&j| matches!(v.w(j), "of" | "for" | "on") && !v.is_kind(j + 1, MentionType::Date));
-    if let Some((x, y)) = after.and_then(|j| v.object_phrase(j + 1)) {
+    // "price rises of up to 70%": a figure, not an item.
+    let figure = |x: usize| {
+        [
+            Cue::QualifierUpTo,
+            Cue::QualifierApprox,
+            Cue::QualifierOver,
+            Cue::QualifierUnder,
+        ]
+        .iter()
+        .any(|&c| v.lex.starts_at(c, &v.words, x).is_some())
+            || v.is_kind(x, MentionType::Percent)
+            || v.is_kind(x, MentionType::Money)
+    };
+    if let Some((x, y)) = after
+        .and_then(|j| v.object_phrase(j + 1))
+        .filter(|&(x, _)| !figure(x))
+    {
         if let Some(m) = v.mentions_in(v.span(x, y), MentionType::Model).next() {
             let mut arg = mention_argument(v.doc, v.gazetteer, m);
             arg.span = Some(v.span(x, y));
@@ -451,6 +476,9 @@ fn product_verb(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
     };
     let company = company?;
     let mut e = event(v, i, last, "product_price", "price.product", 0.8);
+    if let Some(m) = company.mention {
+        ticker_of(v, m, &mut e);
+    }
     let f = figures(v, last);
     e.arguments.push(("company", company));
     e.arguments.push(("item", item_arg));
@@ -542,6 +570,10 @@ fn share_noun(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
 /// "A 20% price cut on the iPad", "price cuts of up to 30%".
 fn product_noun(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
     let direction = t.direction?;
+    // "any price rise", "no price cut": no particular change.
+    if matches!(v.before(i, 1), "any" | "no" | "every") {
+        return None;
+    }
     let sentence = v.doc.sentences[v.s].span;
     let company = super::clause::mentions_before(
         v.doc,
@@ -880,6 +912,7 @@ fn share(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
                         && !v.lex.is(Cue::PhraseStop, v.w(k))
                         && !matches!(v.w(k), "the" | "a" | "its" | "their" | "'s")
                         // a verb ends it: "causing tech stocks"
+                        && v.w(k) != "and"
                         && !v.w(k).ends_with("ing")
                         && !v.w(k).ends_with("ed")
                 })
@@ -896,9 +929,12 @@ fn share(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
     } else {
         // A company subject: "Baidu fell 3.2%", "shares of Baidu fell",
         // "Nvidia lost $589 billion in market value".
-        let m = v
+        let Some(m) = v
             .mention_on(end - 1, MentionType::Company)
-            .or_else(|| v.mention_on(end - 1, MentionType::Ticker))?;
+            .or_else(|| v.mention_on(end - 1, MentionType::Ticker))
+        else {
+            return unlisted_share_company(v, i, last, end, t, f);
+        };
         let start = v.tok_at(v.doc.mentions[m].span.start);
         let of_shares = start >= 2
             && matches!(v.w(start - 1), "of" | "in")
@@ -936,6 +972,42 @@ fn share(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
     if let Some(s) = sector {
         e.arguments.push(("item", s));
     }
+    add_change(&mut e, f, direction, None);
+    if let Some(d) = v.clause_date(e.trigger) {
+        e.arguments.push(("date", d));
+    }
+    Some(e)
+}
+
+/// "Shares in Corus fell 2.2%": after `shares of`/`shares in`, a
+/// capitalised name the lists do not know is the company, as written.
+fn unlisted_share_company(
+    v: &View,
+    i: usize,
+    last: usize,
+    end: usize,
+    t: &Trigger,
+    f: Figures,
+) -> Option<Event> {
+    let direction = t.direction?;
+    let mut a = end;
+    while a > 0
+        && end - a < 4
+        && v.toks[a - 1]
+            .text(v.doc.text)
+            .starts_with(char::is_uppercase)
+    {
+        a -= 1;
+    }
+    let of_shares = a >= 2
+        && a < end
+        && matches!(v.w(a - 1), "of" | "in")
+        && v.lex.ends_before(Cue::ShareNoun, &v.words, a - 1).is_some();
+    if !of_shares {
+        return None;
+    }
+    let mut e = event(v, i, last, "share_price", "price.share", 0.7);
+    e.arguments.push(("company", v.phrase_argument(a, end)));
     add_change(&mut e, f, direction, None);
     if let Some(d) = v.clause_date(e.trigger) {
         e.arguments.push(("date", d));

@@ -232,6 +232,28 @@ fn apposition(v: &View, comma: usize, weak: bool) -> Option<Found> {
 fn product_of(v: &View, a: usize, b: usize, weak: bool) -> Option<Found> {
     let doc = v.doc;
     let phrase = v.span(a, b);
+    // "ship three million PSPs", "shipped 2,000 units": a quantity.
+    if v.toks[a].kind == TokenKind::Number
+        || matches!(
+            v.w(a),
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "several"
+                | "many"
+                | "more"
+                | "some"
+        )
+    {
+        return None;
+    }
     if v.mentions_in(phrase, MentionType::Company).next().is_some()
         && v.mentions_in(phrase, MentionType::Model).next().is_none()
     {
