@@ -126,9 +126,14 @@ impl<'a> View<'a> {
     }
 
     /// True when the verb at token `i` is passive: a [`Cue::PassiveAux`]
-    /// before it, and not a progressive `-ing` form ("is cutting").
+    /// before it (over [`Cue::Adverb`] words), and not a progressive `-ing`
+    /// form ("is cutting").
     pub fn is_passive(&self, i: usize) -> bool {
-        self.lex.is(Cue::PassiveAux, self.before(i, 1)) && !self.w(i).ends_with("ing")
+        // "was also announced": adverbs may stand between.
+        let aux = (1..=3)
+            .map(|k| self.before(i, k))
+            .find(|w| !self.lex.is(Cue::Adverb, w));
+        aux.is_some_and(|w| self.lex.is(Cue::PassiveAux, w)) && !self.w(i).ends_with("ing")
     }
 
     /// The company subject of the trigger at token `trigger`: the nearest
@@ -160,6 +165,7 @@ impl<'a> View<'a> {
         let mut commas = 0usize;
         let mut possessive = false;
         let mut org_part = false;
+        let mut titled = false;
         for i in first..end {
             let w = self.w(i);
             match w {
@@ -169,6 +175,17 @@ impl<'a> View<'a> {
                 "," => commas += 1,
                 _ if !commas.is_multiple_of(2) => {} // inside an appositive
                 "'s" if i == first => possessive = true,
+                // "Apple CEO Steve Jobs introduced": a person acting for the
+                // company, by title.
+                _ if (i == first || (possessive && i == first + 1))
+                    && self.lex.is(Cue::PersonTitle, w) =>
+                {
+                    titled = true;
+                }
+                _ if titled
+                    && self.toks[i]
+                        .text(self.doc.text)
+                        .starts_with(char::is_uppercase) => {}
                 // "Apple Inc. to lower": the full stop of a legal abbreviation.
                 "." if i == first => {}
                 _ if self.is_kind(i, MentionType::Date) => {}
@@ -182,7 +199,7 @@ impl<'a> View<'a> {
                 _ => return false,
             }
         }
-        depth == 0 && commas.is_multiple_of(2) && (!possessive || org_part)
+        depth == 0 && commas.is_multiple_of(2) && (!possessive || org_part || titled)
     }
 
     /// "It launched", "the startup launched", "its cloud unit launched":
@@ -300,7 +317,8 @@ impl<'a> View<'a> {
     /// The object phrase starting at token `from`, as a token range
     /// `from..end`, or `None` when it is empty. It ends at punctuation, a
     /// [`Cue::PhraseStop`] word (except `to`/`of` after a relation noun: "an
-    /// update to its model"), a date, or after [`MAX_PHRASE_TOKENS`].
+    /// update to its model", and `of` after a collective noun: "a variety of
+    /// new products"), a date, or after [`MAX_PHRASE_TOKENS`].
     pub fn object_phrase(&self, from: usize) -> Option<(usize, usize)> {
         let mut end = from;
         while end < self.toks.len() && end - from < MAX_PHRASE_TOKENS {
@@ -310,7 +328,8 @@ impl<'a> View<'a> {
             }
             let relation = matches!(w, "to" | "of")
                 && end > from
-                && self.lex.is(Cue::RelationNoun, self.w(end - 1));
+                && (self.lex.is(Cue::RelationNoun, self.w(end - 1))
+                    || (w == "of" && self.lex.is(Cue::Collective, self.w(end - 1))));
             if self.lex.is(Cue::PhraseStop, w) && !relation {
                 break;
             }

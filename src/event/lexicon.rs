@@ -122,12 +122,15 @@ pub enum Cue {
     PriceUnit,
     UnitNoun,
     NotPriced,
+    PersonTitle,
+    Adverb,
+    Collective,
     QuoteGap,
 }
 
 impl Cue {
     /// Every class with its name in the file, in the file's order.
-    pub const ALL: [(&'static str, Cue); 26] = [
+    pub const ALL: [(&'static str, Cue); 29] = [
         ("negation", Cue::Negation),
         ("denial", Cue::Denial),
         ("hedge", Cue::Hedge),
@@ -153,6 +156,9 @@ impl Cue {
         ("price_unit", Cue::PriceUnit),
         ("unit_noun", Cue::UnitNoun),
         ("not_priced", Cue::NotPriced),
+        ("person_title", Cue::PersonTitle),
+        ("adverb", Cue::Adverb),
+        ("collective", Cue::Collective),
         ("quote_gap", Cue::QuoteGap),
     ];
 
@@ -722,8 +728,8 @@ mod tests {
                 (Severity::Warning, "t.tsv", 7),
                 (Severity::Error, "t.tsv", 8),
                 (Severity::Error, "t.tsv", 9),
-                (Severity::Error, "c.tsv", 27),
-                (Severity::Error, "c.tsv", 28),
+                (Severity::Error, "c.tsv", 31),
+                (Severity::Error, "c.tsv", 32),
             ],
             "{findings:#?}"
         );

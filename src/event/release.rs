@@ -421,6 +421,11 @@ fn subject_product(v: &View, i: usize) -> Option<(Argument, Option<usize>)> {
 /// "The iPhone 3G goes on sale": the product is the subject; the company is
 /// a possessive before it or the nearest company in the sentence.
 fn intrans_release(v: &View, i: usize) -> Vec<Found> {
+    // A bare "available" needs its verb: "would be soon available", not
+    // "the Mac App Store available on Mac computers".
+    if v.w(i) == "available" && !v.is_passive(i) {
+        return Vec::new();
+    }
     let Some((product, model)) = subject_product(v, i) else {
         return Vec::new();
     };
