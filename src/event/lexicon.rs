@@ -728,8 +728,9 @@ mod tests {
                 (Severity::Warning, "t.tsv", 7),
                 (Severity::Error, "t.tsv", 8),
                 (Severity::Error, "t.tsv", 9),
-                (Severity::Error, "c.tsv", 31),
-                (Severity::Error, "c.tsv", 32),
+                // the two bad rows after one good row per class
+                (Severity::Error, "c.tsv", Cue::ALL.len() as u64 + 1),
+                (Severity::Error, "c.tsv", Cue::ALL.len() as u64 + 2),
             ],
             "{findings:#?}"
         );
