@@ -408,7 +408,7 @@ fn subject_product(v: &View, i: usize) -> Option<(Argument, Option<usize>)> {
         && v.toks[a - 1].kind != TokenKind::Punct
         && !matches!(
             v.w(a - 1),
-            "the" | "its" | "a" | "an" | "'s" | "their" | "new"
+            "the" | "its" | "a" | "an" | "'s" | "their"
         )
         && !v.lex.is(Cue::PhraseStop, v.w(a - 1))
         && !v.is_kind(a - 1, MentionType::Company)
@@ -786,6 +786,44 @@ mod tests {
                     "release.svo",
                 ),
             ),
+            (
+                "a titled person acts for the company",
+                "Apple CEO Steve Jobs introduced the iPhone 4 on Monday.",
+                one(
+                    "Apple",
+                    "the iPhone 4",
+                    "2025-01-27",
+                    "announced",
+                    "release.svo",
+                ),
+            ),
+            (
+                "passive over an adverb",
+                "A new version of iTunes was also announced.",
+                one("", "new version of iTunes", "", "announced", "release.passive"),
+            ),
+            (
+                "collective noun",
+                "AT&T introduced a variety of new computer products.",
+                one(
+                    "AT&T",
+                    "a variety of new computer products",
+                    "",
+                    "announced",
+                    "release.svo",
+                ),
+            ),
+            (
+                "bare available after its verb",
+                "QuickTime 7 would be soon available for Windows.",
+                one("", "QuickTime 7", "", "planned", "release.intrans"),
+            ),
+            (
+                "bare available without a verb",
+                "They use the Mac App Store available on Mac computers.",
+                none(),
+            ),
+            ("a quantity is no product", "Sony will ship three million PSPs.", none()),
             (
                 "product name, no company: kept",
                 "The iPhone 3G goes on sale on Friday.",
