@@ -295,10 +295,12 @@ impl<'a> View<'a> {
             .unwrap_or(trigger);
         let clause = &self.words[from..trigger];
         let near = &self.words[trigger.saturating_sub(4).max(from)..trigger];
-        let negated = near
-            .iter()
-            .any(|w| self.lex.is(Cue::Negation, w) || w.ends_with("n't"))
-            || self.lex.any_in(Cue::Denial, clause);
+        // "Tesla, not Ford, cut prices": a negation with a comma before the
+        // trigger negates another name.
+        let negated = near.iter().enumerate().any(|(k, w)| {
+            (self.lex.is(Cue::Negation, w) || w.ends_with("n't"))
+                && !near[k..].iter().any(|x| x == ",")
+        }) || self.lex.any_in(Cue::Denial, clause);
         let status = if self.lex.any_in(Cue::Hedge, clause) {
             Status::Reported
         } else if self.lex.any_in(Cue::Hypothetical, near) {
@@ -320,10 +322,16 @@ impl<'a> View<'a> {
     /// update to its model", and `of` after a collective noun: "a variety of
     /// new products"), a date, or after [`MAX_PHRASE_TOKENS`].
     pub fn object_phrase(&self, from: usize) -> Option<(usize, usize)> {
+        // "released “GPT-5” on Monday": quotation marks around the name.
+        let quote = |w: &str| matches!(w, "\"" | "“" | "”" | "'" | "‘");
+        let from = if quote(self.w(from)) { from + 1 } else { from };
         let mut end = from;
         while end < self.toks.len() && end - from < MAX_PHRASE_TOKENS {
             let w = self.w(end);
-            if self.toks[end].kind == TokenKind::Punct && !matches!(w, "&" | "'") {
+            if self.toks[end].kind == TokenKind::Punct
+                && !matches!(w, "&")
+                && !(quote(w) && end > from)
+            {
                 break;
             }
             let relation = matches!(w, "to" | "of")
@@ -337,6 +345,9 @@ impl<'a> View<'a> {
                 break;
             }
             end += 1;
+        }
+        while end > from && quote(self.w(end - 1)) {
+            end -= 1;
         }
         (end > from).then_some((from, end))
     }

@@ -125,12 +125,14 @@ pub enum Cue {
     PersonTitle,
     Adverb,
     Collective,
+    NotProduct,
+    ClauseBreak,
     QuoteGap,
 }
 
 impl Cue {
     /// Every class with its name in the file, in the file's order.
-    pub const ALL: [(&'static str, Cue); 29] = [
+    pub const ALL: [(&'static str, Cue); 31] = [
         ("negation", Cue::Negation),
         ("denial", Cue::Denial),
         ("hedge", Cue::Hedge),
@@ -159,6 +161,8 @@ impl Cue {
         ("person_title", Cue::PersonTitle),
         ("adverb", Cue::Adverb),
         ("collective", Cue::Collective),
+        ("not_product", Cue::NotProduct),
+        ("clause_break", Cue::ClauseBreak),
         ("quote_gap", Cue::QuoteGap),
     ];
 
@@ -398,6 +402,20 @@ fn inflect(lemma: &str, pos: Pos) -> Vec<String> {
         .collect()
 }
 
+/// The cues of a class's field, each as written and as words: split at
+/// `|` when the field has one, else at spaces.
+fn cue_parts(phrases: &str) -> Vec<(&str, Vec<String>)> {
+    let parts: Vec<&str> = if phrases.contains('|') {
+        phrases.split('|').collect()
+    } else {
+        phrases.split_whitespace().collect()
+    };
+    parts
+        .into_iter()
+        .map(|p| (p, p.split_whitespace().map(str::to_string).collect()))
+        .collect()
+}
+
 fn finding(severity: Severity, path: &str, line: usize, message: String) -> Finding {
     Finding {
         severity,
@@ -569,14 +587,8 @@ fn parse(triggers: (&str, &str), cues: (&str, &str)) -> (Lexicon, Vec<Finding>) 
             ));
             continue;
         }
-        let parts: Vec<&str> = if phrases.contains('|') {
-            phrases.split('|').collect()
-        } else {
-            phrases.split_whitespace().collect()
-        };
         let set = &mut lexicon.cues[cue.index()];
-        for p in parts {
-            let words: Vec<String> = p.split_whitespace().map(str::to_string).collect();
+        for (p, words) in cue_parts(phrases) {
             if words.is_empty() || p != p.to_lowercase() || p.contains('’') {
                 findings.push(finding(
                     Severity::Error,
@@ -605,14 +617,48 @@ fn parse(triggers: (&str, &str), cues: (&str, &str)) -> (Lexicon, Vec<Finding>) 
         }
     }
     for (name, cue) in Cue::ALL {
-        if !present.contains(&cue) {
-            findings.push(finding(
+        if present.contains(&cue) {
+            continue;
+        }
+        // A copy made before a class was added still loads: the class is
+        // taken from the bundled file, with a warning.
+        let bundled = BUNDLED_CUES
+            .lines()
+            .find_map(|l| l.strip_prefix(name)?.strip_prefix('\t'));
+        match bundled {
+            Some(phrases) if ctext != BUNDLED_CUES => {
+                findings.push(finding(
+                    Severity::Warning,
+                    cpath,
+                    0,
+                    format!("class {name:?} is missing; the bundled one is used"),
+                ));
+                let set = &mut lexicon.cues[cue.index()];
+                for words in cue_parts(phrases).into_iter().map(|(_, w)| w) {
+                    match words.len() {
+                        0 => {}
+                        1 => {
+                            set.words.insert(words[0].clone());
+                        }
+                        _ => set.phrases.push(words),
+                    }
+                }
+            }
+            _ => findings.push(finding(
                 Severity::Error,
                 cpath,
                 0,
                 format!("class {name:?} is missing"),
-            ));
+            )),
         }
+    }
+    if lexicon.triggers.is_empty() {
+        findings.push(finding(
+            Severity::Error,
+            tpath,
+            0,
+            "no trigger rows: no event would ever be found".to_string(),
+        ));
     }
     let longest = |words: &[String]| {
         words

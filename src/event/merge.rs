@@ -94,8 +94,8 @@ pub struct MergedEvent {
     /// `release` or `price_change`.
     #[serde(rename = "type")]
     pub kind: String,
-    /// Subtype, or empty.
-    pub subtype: String,
+    /// Subtype of a price change; null for a release.
+    pub subtype: Option<String>,
     /// Company name.
     pub company: Option<String>,
     /// Company entity id.
@@ -185,16 +185,22 @@ pub fn merge(mut events: Vec<MergeInput>, all: bool) -> Vec<MergedEvent> {
             company,
             fold(&e.product.clone().or_else(|| e.item.clone())),
             e.direction.clone().unwrap_or_default(),
-            e.negated,
+            e.negated || e.status.as_deref() == Some("hypothetical"),
         );
         let bucket = groups.entry(key.clone()).or_default();
-        let at = bucket.iter().position(|g| compatible(&g.date, &e.date));
+        // Undated events join only a group first seen within
+        // UNDATED_WINDOW_DAYS: "Apple released a new iPhone" in 2024 and 2025
+        // are two events.
+        let at = bucket.iter().position(|g| {
+            compatible(&g.date, &e.date)
+                && ((g.date.is_some() && e.date.is_some()) || within_window(&g.first_seen, &e.dct))
+        });
         let g = match at {
             Some(i) => &mut bucket[i],
             None => {
                 bucket.push(MergedEvent {
                     kind: e.kind.clone(),
-                    subtype: e.subtype.clone(),
+                    subtype: (!e.subtype.is_empty()).then(|| e.subtype.clone()),
                     company: e.company.clone(),
                     company_id: e.company_id.clone(),
                     product: e.product.clone(),
@@ -241,6 +247,25 @@ pub fn merge(mut events: Vec<MergeInput>, all: bool) -> Vec<MergedEvent> {
         .collect()
 }
 
+/// How far apart the DCTs of two undated events may be for them to be one
+/// event.
+pub const UNDATED_WINDOW_DAYS: i32 = 31;
+
+/// True when two DCTs (`YYYY-MM-DD`) are at most [`UNDATED_WINDOW_DAYS`]
+/// apart, or either is unknown.
+fn within_window(a: &Option<String>, b: &Option<String>) -> bool {
+    let parse = |d: &Option<String>| {
+        d.as_deref()
+            .and_then(|d| d.get(..10)?.parse::<jiff::civil::Date>().ok())
+    };
+    match (parse(a), parse(b)) {
+        (Some(a), Some(b)) => a
+            .until(b)
+            .is_ok_and(|s| s.get_days().abs() <= UNDATED_WINDOW_DAYS),
+        _ => true,
+    }
+}
+
 fn push_id(list: &mut String, id: &str) {
     if !list.is_empty() {
         list.push(';');
@@ -253,18 +278,28 @@ fn id_number(id: &str) -> u64 {
     id.trim_start_matches('e').parse().unwrap_or(u64::MAX)
 }
 
+fn bad_record(path: &Path, n: usize, reason: &str) -> Error {
+    Error::Input {
+        path: path.to_path_buf(),
+        line: Some(n as u64 + 1),
+        reason: reason.to_string(),
+    }
+}
+
 /// Reads the events of output folders written by `newsie extract -o DIR`
 /// (JSONL): `DIR/events.jsonl`, with each article's DCT from
-/// `DIR/articles.jsonl`.
+/// `DIR/articles.jsonl`. An event read twice (the same folder named twice)
+/// counts once.
 ///
 /// # Errors
 /// [`Error::Io`] when a file cannot be read; [`Error::Input`] (file and
 /// line) for a line that is not a JSON object.
 pub fn read_dirs(dirs: &[impl AsRef<Path>]) -> Result<Vec<MergeInput>> {
     let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for dir in dirs {
         let dir = dir.as_ref();
-        let read = |name: &str| -> Result<Vec<serde_json::Value>> {
+        let read = |name: &str| -> Result<Vec<(usize, serde_json::Value)>> {
             let path = dir.join(name);
             let text = std::fs::read_to_string(&path).map_err(|e| {
                 if e.kind() == std::io::ErrorKind::NotFound && dir.join("events.csv").exists() {
@@ -284,6 +319,7 @@ pub fn read_dirs(dirs: &[impl AsRef<Path>]) -> Result<Vec<MergeInput>> {
                     serde_json::from_str::<serde_json::Value>(l)
                         .ok()
                         .filter(serde_json::Value::is_object)
+                        .map(|v| (n, v))
                         .ok_or_else(|| Error::Input {
                             path: path.clone(),
                             line: Some(n as u64 + 1),
@@ -295,6 +331,7 @@ pub fn read_dirs(dirs: &[impl AsRef<Path>]) -> Result<Vec<MergeInput>> {
         };
         let dcts: BTreeMap<String, String> = read("articles.jsonl")?
             .iter()
+            .map(|(_, a)| a)
             .filter_map(|a| {
                 Some((
                     a["id"].as_str()?.to_string(),
@@ -302,8 +339,28 @@ pub fn read_dirs(dirs: &[impl AsRef<Path>]) -> Result<Vec<MergeInput>> {
                 ))
             })
             .collect();
-        for e in read("events.jsonl")? {
-            let dct = e["article"].as_str().and_then(|a| dcts.get(a)).cloned();
+        let path = dir.join("events.jsonl");
+        for (n, e) in read("events.jsonl")? {
+            let kind = e["type"].as_str().unwrap_or("");
+            let (Some(article), Some(id)) = (e["article"].as_str(), e["id"].as_str()) else {
+                return Err(bad_record(
+                    &path,
+                    n,
+                    "an event record needs `article` and `id`",
+                ));
+            };
+            if !matches!(kind, "release" | "price_change") || !e["arguments"].is_object() {
+                return Err(bad_record(
+                    &path,
+                    n,
+                    "not an event record (`type` release or price_change, with `arguments`)",
+                ));
+            }
+            // The same event read twice (a folder named twice) counts once.
+            if !seen.insert((article.to_string(), id.to_string())) {
+                continue;
+            }
+            let dct = dcts.get(article).cloned();
             out.push(MergeInput::from_record(&e, dct));
         }
     }
@@ -403,6 +460,21 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn undated_events_merge_only_within_a_month_and_hypotheticals_stay_apart() {
+        let mut far = ev("a", "2024-03-01", "Apple", "a new iPhone", None);
+        let near = ev("b", "2024-03-09", "Apple", "a new iPhone", None);
+        let later = ev("c", "2025-01-10", "Apple", "a new iPhone", None);
+        let mut maybe = ev("d", "2024-03-02", "Apple", "a new iPhone", None);
+        maybe.status = Some("hypothetical".into());
+        far.status = Some("announced".into());
+        let merged = merge(vec![far.clone(), near, later, maybe.clone()], true);
+        let ids: Vec<&str> = merged.iter().map(|m| m.article_ids.as_str()).collect();
+        assert_eq!(ids, ["a;b", "d", "c"]);
+        // Without --all-events the hypothetical one is left out.
+        assert_eq!(merge(vec![far, maybe], false).len(), 1);
     }
 
     #[test]

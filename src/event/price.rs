@@ -194,13 +194,19 @@ fn figures(v: &View, from: usize) -> Figures {
             break;
         }
         // A new clause with a subject of its own ends the figures.
-        // ("in after-hours trading" is no new clause)
+        // A clause of its own ends the figures: "even though demand rose
+        // 10%", ", citing a 10% drop", ", and it raised fees" ("in after-hours
+        // trading" and "as much as" are no new clause).
         let after_hours = w == "after" && v.before(j, 1) == "in";
-        if matches!(
-            w,
-            "while" | "but" | "whereas" | "after" | "as" | "which" | "when"
-        ) && !after_hours
-        {
+        if let Some(n) = qualifier_len(v, j) {
+            // "as much as 20%": read over the qualifier to its figure.
+            j += n;
+            continue;
+        }
+        let comma_clause = v.before(j, 1) == ","
+            && (w.ends_with("ing")
+                || (w == "and" && matches!(v.w(j + 1), "it" | "they" | "its" | "the")));
+        if (v.lex.is(Cue::ClauseBreak, w) && !after_hours) || comma_clause {
             break;
         }
         j += 1;
@@ -214,6 +220,28 @@ fn figures(v: &View, from: usize) -> Figures {
         }
     }
     f
+}
+
+/// The company after `by` within three tokens of token `from` ("were cut
+/// by Tesla").
+fn by_company(v: &View, from: usize) -> Option<Argument> {
+    (from..v.toks.len().min(from + 3))
+        .find(|&j| v.w(j) == "by")
+        .and_then(|j| v.mention_on(j + 1, MentionType::Company))
+        .map(|m| mention_argument(v.doc, v.gazetteer, m))
+}
+
+/// The length of a qualifier cue starting at token `j` ("as much as").
+fn qualifier_len(v: &View, j: usize) -> Option<usize> {
+    [
+        Cue::QualifierUpTo,
+        Cue::QualifierApprox,
+        Cue::QualifierOver,
+        Cue::QualifierUnder,
+    ]
+    .iter()
+    .filter_map(|&c| v.lex.starts_at(c, &v.words, j))
+    .max()
 }
 
 /// The qualifier cue right before token `j` ("by up to 97%"), with its
@@ -380,6 +408,8 @@ fn price_noun_after(v: &View, last: usize) -> Option<usize> {
             }
             j
         })
+        // "its price target on Apple": an analyst's target, not a price.
+        .filter(|&j| !matches!(v.w(j + 1), "target" | "targets" | "objective"))
 }
 
 /// What is priced: the phrase after `of`/`for`/`on` following the price
@@ -461,7 +491,9 @@ fn product_verb(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
         .or_else(|| {
             v.resolve(a, a + 1, false)
                 .filter(|_| matches!(v.w(a), "its" | "their"))
-        });
+        })
+        // "Model Y prices were cut by Tesla"
+        .or_else(|| by_company(v, last));
         (item(v, a, p), company)
     } else {
         let p = price_noun_after(v, last)?;
@@ -609,6 +641,10 @@ fn product_noun(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
 /// "charging just 1 yuan ($0.14) per 1 million tokens", "will cost $199",
 /// "sold for £0.79 per song".
 fn quote(v: &View, i: usize, last: usize) -> Option<Event> {
+    // "a charge of 5.9 mln dlrs", "at a cost of": nouns, not quotes.
+    if matches!(v.before(i, 1), "a" | "an" | "the" | "of" | "its" | "their") || v.w(last) == "of" {
+        return None;
+    }
     let mut j = last;
     while j < v.toks.len() && j - last < 4 && v.lex.is(Cue::QuoteGap, v.w(j)) {
         j += 1;
@@ -790,9 +826,11 @@ fn more_prices(v: &View, e: &Event) -> Vec<Event> {
 /// another price event of the sentence already reads that money.
 fn unit_prices(v: &View, events: &mut Vec<Event>) {
     let sentence = v.doc.sentences[v.s].span;
+    // Only this sentence's events, which are the last ones.
     let used: Vec<usize> = events
         .iter()
-        .filter(|e| e.sentence == v.s)
+        .rev()
+        .take_while(|e| e.sentence == v.s)
         .flat_map(|e| e.arguments.iter().filter_map(|(_, a)| a.mention))
         .collect();
     let money: Vec<usize> = v.mentions_in(sentence, MentionType::Money).collect();
@@ -817,7 +855,9 @@ fn unit_prices(v: &View, events: &mut Vec<Event>) {
         let of_change = matches!(
             v.before(first, 1),
             "to" | "from" | "by" | "is" | "are" | "was" | "were"
-        ) || v.lex.may_occur(v.w(head));
+        ) || v.lex.may_occur(v.w(head))
+            // "40 mln dlrs a year ago": a comparison, not a unit
+            || matches!(v.w(head), "ago" | "earlier" | "before" | "later");
         if !v.lex.is(Cue::UnitNoun, v.w(head - 1)) || of_change {
             continue;
         }
@@ -843,6 +883,9 @@ fn unit_prices(v: &View, events: &mut Vec<Event>) {
             }
         } else if let Some(c) = sentence_company(v, first) {
             e.arguments.push(("company", c));
+        } else {
+            // A price nobody charges (a futures quote) is no event.
+            continue;
         }
         events.push(e);
     }
@@ -867,6 +910,17 @@ fn share(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
             .find(|&k| v.w(k) == "(")?;
     }
     if j == 0 {
+        return None;
+    }
+    // "gasoline stocks fell 30,000 barrels", "the index fell 15.6 to 1,855.7":
+    // a bare number after the verb is a quantity or index points.
+    let after = if v.w(last) == "by" { last + 1 } else { last };
+    if v.toks
+        .get(after)
+        .is_some_and(|t| t.kind == TokenKind::Number)
+        && !v.is_kind(after, MentionType::Percent)
+        && !v.is_kind(after, MentionType::Money)
+    {
         return None;
     }
     let end = j; // subject is tokens ..end
@@ -918,6 +972,10 @@ fn share(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
                 })
                 .last()
                 .unwrap_or(head);
+            // "purchases of foreign stocks": the head is the purchases.
+            if v.before(a, 1) == "of" {
+                return None;
+            }
             let bare = a == head && matches!(v.w(head), "shares" | "stock" | "share" | "stocks");
             if bare {
                 // "Shares fell": the company named last.
@@ -943,12 +1001,43 @@ fn share(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
                 .is_some();
         // Without "shares of", the figures must be a share move: a percent,
         // a fraction quote, or money "in market value".
-        let market_value = v.lex.any_in(
-            Cue::ShareNoun,
-            &v.words[f.end.min(v.words.len())..(f.end + 3).min(v.words.len())],
-        );
+        let window = &v.words[f.end.min(v.words.len())..(f.end + 3).min(v.words.len())];
+        // ("gained market share" is a proportion of a market, not shares)
+        let market_share = window
+            .windows(2)
+            .any(|w| w[0] == "market" && w[1] == "share");
+        let market_value = v.lex.any_in(Cue::ShareNoun, window) && !market_share;
         if !(of_shares || market_value || f.percent.is_some() || f.to.is_some()) {
             return None;
+        }
+        // "Meta shed 13% of its workforce", "Samsung gained 20% in sales",
+        // "added 5% more subscribers": a share of something else.
+        if !of_shares
+            && let Some((p, _)) = &f.percent
+            && let Some(ps) = p.span
+        {
+            let k = v.tok_at(ps.end);
+            let other = matches!(v.w(k), "of" | "more" | "fewer")
+                || (v.w(k) == "in"
+                    && (v.lex.is(Cue::NotPriced, v.w(k + 1))
+                        || v.toks.get(k + 1).is_some_and(|t| {
+                            t.kind == TokenKind::Word
+                                && !t.text(v.doc.text).starts_with(char::is_uppercase)
+                                && !matches!(
+                                    v.w(k + 1),
+                                    "trading"
+                                        | "early"
+                                        | "late"
+                                        | "heavy"
+                                        | "active"
+                                        | "light"
+                                        | "the"
+                                        | "after"
+                                )
+                        })));
+            if other {
+                return None;
+            }
         }
         company = Some(mention_argument(v.doc, v.gazetteer, m));
     }
@@ -1057,6 +1146,7 @@ fn follow_suit(v: &View, events: &mut Vec<Event>) {
     let Some(source) = events
         .iter()
         .rev()
+        .take_while(|e| e.sentence + FOLLOW_SENTENCES >= v.s)
         .find(|e| {
             e.subtype == Some("product_price")
                 && e.sentence < v.s

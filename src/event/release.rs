@@ -140,7 +140,10 @@ struct Found {
 /// word or a possessive.
 fn is_nominal_context(v: &View, i: usize) -> bool {
     let p = v.before(i, 1);
-    p == "'s" || v.lex.is(Cue::NominalBefore, p)
+    // "the previously announced sale": a participle used as an adjective.
+    let adjective =
+        v.lex.is(Cue::Adverb, p) && matches!(v.before(i, 2), "the" | "a" | "an" | "its" | "their");
+    p == "'s" || v.lex.is(Cue::NominalBefore, p) || adjective
 }
 
 /// Active and passive verb triggers.
@@ -202,8 +205,17 @@ fn objects(v: &View, mut from: usize, weak: bool) -> Vec<Found> {
         if next == b || next >= v.toks.len() || !matches!(v.before(next, 1), "," | "and") {
             break;
         }
-        // After a bare comma, only a named product continues the list:
-        // "Kimi K2 on Friday, an open-weight model that …" is an apposition.
+        // "launched ChatGPT in 2022 and released GPT-4o": a new verb, a new
+        // event (found at its own trigger).
+        if v.lex.triggers_at(&v.words, next).next().is_some() {
+            break;
+        }
+        // After a bare comma, only a named product continues the list, and
+        // never one with an article: "Kimi K2 on Friday, an open-weight model
+        // that …" and "Qwen 2.5-Max, a rival to DeepSeek-V3" are appositions.
+        if !and && matches!(v.w(next), "a" | "an") {
+            break;
+        }
         if !and
             && v.object_phrase(next)
                 .and_then(|(x, y)| product_of(v, x, y, weak))
@@ -260,6 +272,11 @@ fn product_of(v: &View, a: usize, b: usize, weak: bool) -> Option<Found> {
         return None;
     }
     let head = v.w(b - 1);
+    // "released figures", "launched a bond issue", "Chase Investment Bank
+    // Ltd": no product; "dropped the price of Gemini API calls": a price.
+    if v.lex.is(Cue::NotProduct, head) || (a..b).any(|j| v.lex.is(Cue::PriceNoun, v.w(j))) {
+        return None;
+    }
     let found = |product, model: Option<usize>, rule, confidence| Found {
         company: None,
         product,
@@ -344,10 +361,14 @@ fn is_product_name(v: &View, a: usize, b: usize) -> bool {
                 .starts_with(char::is_uppercase);
         // A capitalised word past the sentence's first: a name ("Bic for
         // Her pens", "Relifex").
+        // (not a possessor: "Brazil's economic targets"; not a date:
+        // "the February consumer credit number")
         let capitalised = v.toks[j].span.start > v.doc.sentences[v.s].span.start
             && t.starts_with(char::is_uppercase)
             && t.chars().skip(1).any(char::is_lowercase)
-            && !v.lex.is(Cue::PhraseStop, v.w(j));
+            && !v.lex.is(Cue::PhraseStop, v.w(j))
+            && v.w(j + 1) != "'s"
+            && !v.is_kind(j, MentionType::Date);
         (inner_cap || mixed || versioned || capitalised)
             && !v.is_kind(j, MentionType::Ticker)
             && !v.is_kind(j, MentionType::Money)
@@ -406,16 +427,14 @@ fn subject_product(v: &View, i: usize) -> Option<(Argument, Option<usize>)> {
     while a > 0
         && end - a < 6
         && v.toks[a - 1].kind != TokenKind::Punct
-        && !matches!(
-            v.w(a - 1),
-            "the" | "its" | "a" | "an" | "'s" | "their"
-        )
+        && !matches!(v.w(a - 1), "the" | "its" | "a" | "an" | "'s" | "their")
         && !v.lex.is(Cue::PhraseStop, v.w(a - 1))
         && !v.is_kind(a - 1, MentionType::Company)
     {
         a -= 1;
     }
-    (a < end && is_product_name(v, a, end)).then(|| (v.phrase_argument(a, end), None))
+    (a < end && is_product_name(v, a, end) && !v.lex.is(Cue::NotProduct, v.w(end - 1)))
+        .then(|| (v.phrase_argument(a, end), None))
 }
 
 /// "The iPhone 3G goes on sale": the product is the subject; the company is
@@ -800,7 +819,13 @@ mod tests {
             (
                 "passive over an adverb",
                 "A new version of iTunes was also announced.",
-                one("", "new version of iTunes", "", "announced", "release.passive"),
+                one(
+                    "",
+                    "new version of iTunes",
+                    "",
+                    "announced",
+                    "release.passive",
+                ),
             ),
             (
                 "collective noun",
@@ -823,7 +848,11 @@ mod tests {
                 "They use the Mac App Store available on Mac computers.",
                 none(),
             ),
-            ("a quantity is no product", "Sony will ship three million PSPs.", none()),
+            (
+                "a quantity is no product",
+                "Sony will ship three million PSPs.",
+                none(),
+            ),
             (
                 "product name, no company: kept",
                 "The iPhone 3G goes on sale on Friday.",

@@ -154,6 +154,12 @@ pub struct ContextCheck<'a> {
     candidates: &'a [Mention],
     /// Which candidates are themselves conditional (they give no context).
     conditional: &'a [bool],
+    /// Candidate indices sorted by start, so that a sentence's candidates
+    /// are found by binary search (linear time over an article).
+    order: Vec<usize>,
+    /// Per developer id: the earliest end of a company candidate related to
+    /// it (for "its developer was named earlier"), computed once.
+    developer_end: std::cell::RefCell<std::collections::HashMap<String, Option<usize>>>,
 }
 
 impl<'a> ContextCheck<'a> {
@@ -168,6 +174,8 @@ impl<'a> ContextCheck<'a> {
         candidates: &'a [Mention],
         conditional: &'a [bool],
     ) -> ContextCheck<'a> {
+        let mut order: Vec<usize> = (0..candidates.len()).collect();
+        order.sort_by_key(|&j| candidates[j].span.start);
         ContextCheck {
             gazetteer,
             text,
@@ -175,6 +183,8 @@ impl<'a> ContextCheck<'a> {
             sentences,
             candidates,
             conditional,
+            order,
+            developer_end: Default::default(),
         }
     }
 
@@ -220,7 +230,7 @@ impl<'a> ContextCheck<'a> {
                     matches!(between.trim(), "," | "and" | ", and" | "&" | "or" | ", or")
                 };
                 has(COMPANY_CUES)
-                    || (0..self.candidates.len()).any(|j| {
+                    || self.starting_in(sentence.span).any(|j| {
                         (in_sentence(j) && self.candidates[j].kind == MentionType::Ticker)
                             || listed_with(j)
                     })
@@ -235,15 +245,25 @@ impl<'a> ContextCheck<'a> {
                     c.kind == EntityKind::Company
                         && developer.is_some_and(|d| self.gazetteer.related(&c.id, d))
                 };
-                let n = self.candidates.len();
-                if (0..n).any(|j| in_sentence(j) && by_developer(j)) {
+                if self
+                    .starting_in(sentence.span)
+                    .any(|j| in_sentence(j) && by_developer(j))
+                {
                     return true;
                 }
-                let developer_before = (0..n).any(|j| {
-                    j != i && self.candidates[j].span.end <= m.span.start && by_developer(j)
+                let developer_before = developer.is_some_and(|d| {
+                    let mut memo = self.developer_end.borrow_mut();
+                    let first = *memo.entry(d.to_string()).or_insert_with(|| {
+                        (0..self.candidates.len())
+                            .filter(|&j| by_developer(j))
+                            .map(|j| self.candidates[j].span.end)
+                            .min()
+                    });
+                    first.is_some_and(|end| end <= m.span.start)
                 });
                 let ai_cue = has(AI_CUES)
-                    || (0..n)
+                    || self
+                        .starting_in(sentence.span)
                         .any(|j| in_sentence(j) && self.candidates[j].kind == MentionType::Model);
                 let long = entity_name_len(self.text, m) >= 4;
                 let possessed = self.text[..m.span.start]
@@ -253,6 +273,17 @@ impl<'a> ContextCheck<'a> {
                 (ai_cue && (long || developer_before)) || (developer_before && possessed)
             }
         }
+    }
+
+    /// The candidates starting inside `span`.
+    fn starting_in(&self, span: crate::span::Span) -> impl Iterator<Item = usize> + '_ {
+        let first = self
+            .order
+            .partition_point(|&j| self.candidates[j].span.start < span.start);
+        self.order[first..]
+            .iter()
+            .copied()
+            .take_while(move |&j| self.candidates[j].span.start < span.end)
     }
 
     fn sentence_of(&self, byte: usize) -> Option<usize> {

@@ -122,7 +122,12 @@ impl ModelRecognizer {
         let names: Vec<String> = families.iter().map(|(_, f, _)| regex::escape(f)).collect();
         let mut variants: Vec<&str> = VARIANTS.to_vec();
         variants.sort_by_key(|v| std::cmp::Reverse(v.len()));
-        let variants = variants.join("|");
+        // "Next" only capitalised: "Qwen3-Next", but "Llama 4 next month".
+        let variants = variants
+            .iter()
+            .map(|v| if *v == "Next" { "(?-i:Next)" } else { v })
+            .collect::<Vec<_>>()
+            .join("|");
         let size = r"\d{1,4}(?:\.\d)?[BMK]|\d{1,2}x\d{1,3}B|A\d{1,3}B";
         let pattern = format!(
             r"(?i)(?-u:\b)(?P<family>{families})(?:[ -](?:{variants}))?(?:[ -]?)[VRK]?\d{{1,2}}(?:\.\d{{1,2}})*(?-i:[a-z])?(?:[ -](?:(?:{variants})|(?-i:{size})))*(?-u:\b)",
