@@ -573,6 +573,13 @@ fn share_noun(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
     }
     let noun_end = (last + 1..(last + 6).min(v.toks.len() + 1))
         .find(|&j| v.lex.ends_before(Cue::ShareNoun, &v.words, j).is_some())?;
+    // "the plunge in the Tokyo share index": an index, not shares.
+    if matches!(
+        v.w(noun_end),
+        "index" | "indices" | "indexes" | "average" | "market" | "markets"
+    ) {
+        return None;
+    }
     let company = (last + 1..noun_end)
         .find_map(|j| v.mention_on(j, MentionType::Company))
         .map(|m| mention_argument(v.doc, v.gazetteer, m))
@@ -641,8 +648,16 @@ fn product_noun(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
 /// "charging just 1 yuan ($0.14) per 1 million tokens", "will cost $199",
 /// "sold for £0.79 per song".
 fn quote(v: &View, i: usize, last: usize) -> Option<Event> {
-    // "a charge of 5.9 mln dlrs", "at a cost of": nouns, not quotes.
-    if matches!(v.before(i, 1), "a" | "an" | "the" | "of" | "its" | "their") || v.w(last) == "of" {
+    // "a charge of 5.9 mln dlrs", "at a cost of": nouns, not quotes;
+    // "net includes special charges 24.7 mln dlrs", "development costs
+    // 276,000 dlrs vs 640,000": results, not prices.
+    let results = (i.saturating_sub(6)..i).any(|j| v.lex.is(Cue::NotPriced, v.w(j)));
+    if matches!(
+        v.before(i, 1),
+        "a" | "an" | "the" | "of" | "its" | "their" | "special"
+    ) || v.w(last) == "of"
+        || results
+    {
         return None;
     }
     let mut j = last;
@@ -653,8 +668,11 @@ fn quote(v: &View, i: usize, last: usize) -> Option<Event> {
     if v.doc.mentions[m].span.start < v.toks[j].span.start {
         return None;
     }
-    let mut e = event(v, i, last, "price_quote", "price.quote", 0.75);
     let after = v.tok_at(v.doc.mentions[m].span.end);
+    if matches!(v.w(after), "vs" | "versus" | "against") {
+        return None;
+    }
+    let mut e = event(v, i, last, "price_quote", "price.quote", 0.75);
     e.arguments.push(("price", money_or_number(v, m)));
     // A second currency in brackets: "1 yuan ($0.14)".
     if v.w(after) == "("
@@ -881,7 +899,11 @@ fn unit_prices(v: &View, events: &mut Vec<Event>) {
             if let Some(d) = developer_of(v.doc, v.gazetteer, mm) {
                 e.arguments.push(("company", d));
             }
-        } else if let Some(c) = sentence_company(v, first) {
+        } else if let Some(c) = v
+            .mentions_in(sentence, MentionType::Company)
+            .next()
+            .map(|c| mention_argument(v.doc, v.gazetteer, c))
+        {
             e.arguments.push(("company", c));
         } else {
             // A price nobody charges (a futures quote) is no event.
@@ -924,11 +946,15 @@ fn share(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
         return None;
     }
     let end = j; // subject is tokens ..end
-    // "market share" is a proportion, not shares.
+    // "market share" is a proportion and "earnings per share" a result, not
+    // shares.
     let share_len = v
         .lex
         .ends_before(Cue::ShareNoun, &v.words, end)
-        .filter(|&n| !(n == 1 && v.w(end - 1) == "share" && v.before(end - 1, 1) == "market"));
+        .filter(|&n| {
+            let before = v.before(end - n, 1);
+            !(before == "per" || (n == 1 && v.w(end - 1) == "share" && before == "market"))
+        });
     let mut sector = None;
     let f = figures(v, last);
     let mut company;

@@ -40,6 +40,7 @@ use super::clause::{View, developer_of, entity_name, mention_argument};
 use super::lexicon::{Cue, Frame, Pos, Trigger};
 use super::{Argument, Event};
 use crate::mention::{MentionType, MentionValue};
+use crate::recognize::timex::{DAY_NAMES, MONTH_NAMES};
 use crate::span::Span;
 use crate::tokenize::TokenKind;
 
@@ -272,9 +273,15 @@ fn product_of(v: &View, a: usize, b: usize, weak: bool) -> Option<Found> {
         return None;
     }
     let head = v.w(b - 1);
-    // "released figures", "launched a bond issue", "Chase Investment Bank
-    // Ltd": no product; "dropped the price of Gemini API calls": a price.
-    if v.lex.is(Cue::NotProduct, head) || (a..b).any(|j| v.lex.is(Cue::PriceNoun, v.w(j))) {
+    // "released figures", "launched a bond issue", "an offering of 100 mln
+    // dlrs", "Chase Investment Bank Ltd": no product; "dropped the price of
+    // Gemini API calls": a price.
+    if v.lex.is(Cue::NotProduct, head)
+        || (a..b).any(|j| {
+            v.lex.is(Cue::PriceNoun, v.w(j)) || (j > a && v.lex.is(Cue::NotProduct, v.w(j)))
+        })
+        || v.mentions_in(phrase, MentionType::Money).next().is_some()
+    {
         return None;
     }
     let found = |product, model: Option<usize>, rule, confidence| Found {
@@ -368,7 +375,11 @@ fn is_product_name(v: &View, a: usize, b: usize) -> bool {
             && t.chars().skip(1).any(char::is_lowercase)
             && !v.lex.is(Cue::PhraseStop, v.w(j))
             && v.w(j + 1) != "'s"
-            && !v.is_kind(j, MentionType::Date);
+            && !v.is_kind(j, MentionType::Date)
+            && !MONTH_NAMES
+                .iter()
+                .chain(DAY_NAMES.iter())
+                .any(|n| n.eq_ignore_ascii_case(t));
         (inner_cap || mixed || versioned || capitalised)
             && !v.is_kind(j, MentionType::Ticker)
             && !v.is_kind(j, MentionType::Money)
