@@ -18,7 +18,10 @@ use newsie::pipeline::Pipeline;
 
 /// Floors per split: (release P, release R, price P, price R, argument accuracy).
 /// The figures at the time of recording, rounded down by 0.02.
-const FLOORS: [(&str, [f64; 5]); 2] = [("dev", [0.0; 5]), ("test", [0.0; 5])];
+const FLOORS: [(&str, [f64; 5]); 2] = [
+    ("dev", [0.92, 0.33, 0.95, 0.37, 0.84]),
+    ("test", [0.92, 0.31, 0.98, 0.20, 0.77]),
+];
 
 fn gold_articles() -> Vec<GoldArticle> {
     let dir = common::root().join("fixtures/gold/events-dev");

@@ -38,6 +38,9 @@ pub struct View<'a> {
     pub toks: Vec<Token>,
     /// The tokens lowercased, curly apostrophes as `'`.
     pub words: Vec<String>,
+    /// Per token: a capitalised word inside a mixed-case sentence (a name,
+    /// which is never a trigger).
+    pub named: Vec<bool>,
 }
 
 impl<'a> View<'a> {
@@ -72,6 +75,31 @@ impl<'a> View<'a> {
             .iter()
             .map(|t| t.text(doc.text).to_lowercase().replace('’', "'"))
             .collect();
+        // A capitalised word inside a mixed-case sentence is a name, never a
+        // trigger ("Lloyds Shipping Intelligence", "Launch Pad"), unless it
+        // opens the sentence or follows a dateline dash.
+        // (a headline, all caps or title case, has no names to tell apart)
+        let word_count = toks.iter().filter(|t| t.kind == TokenKind::Word).count();
+        let capitalised = toks
+            .iter()
+            .filter(|t| {
+                t.kind == TokenKind::Word && t.text(doc.text).starts_with(char::is_uppercase)
+            })
+            .count();
+        let headline = capitalised * 10 >= word_count * 6;
+        let named: Vec<bool> = (0..toks.len())
+            .map(|i| {
+                let t = toks[i].text(doc.text);
+                !headline
+                    && i > 0
+                    && !matches!(
+                        toks[i - 1].text(doc.text),
+                        "-" | "—" | "–" | "\"" | "“" | ":"
+                    )
+                    && t.starts_with(char::is_uppercase)
+                    && t.chars().any(char::is_lowercase)
+            })
+            .collect();
         Some(View {
             doc,
             gazetteer,
@@ -79,6 +107,7 @@ impl<'a> View<'a> {
             s,
             toks,
             words,
+            named,
         })
     }
 

@@ -57,7 +57,9 @@ pub fn sentence(v: &View, events: &mut Vec<Event>) {
     {
         let mut taken: Vec<Span> = Vec::new();
         for i in 0..v.toks.len() {
-            if v.toks[i].kind != TokenKind::Word || taken.iter().any(|t| t.contains(v.toks[i].span))
+            if v.named[i]
+                || v.toks[i].kind != TokenKind::Word
+                || taken.iter().any(|t| t.contains(v.toks[i].span))
             {
                 continue;
             }
@@ -539,6 +541,13 @@ fn sentence_company(v: &View, i: usize) -> Option<Argument> {
 /// the product is the subject, and a new price after `to` is required.
 fn product_intrans(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
     let direction = t.direction?;
+    // "a 37 pct increase in profits": a noun, not the verb.
+    if matches!(v.before(i, 1), "a" | "an" | "the" | "its" | "their")
+        || v.is_kind(i.saturating_sub(1), MentionType::Percent)
+        || v.is_kind(i.saturating_sub(1), MentionType::Money)
+    {
+        return None;
+    }
     let f = figures(v, last);
     f.to.as_ref()?;
     let item = subject_phrase(v, i)?;
@@ -875,7 +884,9 @@ fn unit_prices(v: &View, events: &mut Vec<Event>) {
             "to" | "from" | "by" | "is" | "are" | "was" | "were"
         ) || v.lex.may_occur(v.w(head))
             // "40 mln dlrs a year ago": a comparison, not a unit
-            || matches!(v.w(head), "ago" | "earlier" | "before" | "later");
+            || matches!(v.w(head), "ago" | "earlier" | "before" | "later")
+            // "50 mln dlrs a year in sales": a result
+            || (v.w(head) == "in" && v.lex.is(Cue::NotPriced, v.w(head + 1)));
         if !v.lex.is(Cue::UnitNoun, v.w(head - 1)) || of_change {
             continue;
         }
@@ -1000,6 +1011,10 @@ fn share(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
                 .unwrap_or(head);
             // "purchases of foreign stocks": the head is the purchases.
             if v.before(a, 1) == "of" {
+                return None;
+            }
+            // "Belgian total money stock": an aggregate, not shares.
+            if (a..head).any(|k| v.lex.is(Cue::NotPriced, v.w(k))) {
                 return None;
             }
             let bare = a == head && matches!(v.w(head), "shares" | "stock" | "share" | "stocks");

@@ -49,7 +49,7 @@ pub fn sentence(v: &View, events: &mut Vec<Event>) {
     let (doc, gazetteer, lex, s) = (v.doc, v.gazetteer, v.lex, v.s);
     {
         for i in 0..v.toks.len() {
-            if v.toks[i].kind != TokenKind::Word {
+            if v.named[i] || v.toks[i].kind != TokenKind::Word {
                 continue;
             }
             let found: Vec<(&Trigger, usize)> = lex
@@ -178,7 +178,12 @@ fn objects(v: &View, mut from: usize, weak: bool) -> Vec<Found> {
         from += 1;
     }
     while let Some((a, b)) = v.object_phrase(from) {
-        let Some(mut f) = product_of(v, a, b, weak).or_else(|| apposition(v, b, weak)) else {
+        // ("In announcing Reagan's action, the White House said": no
+        // apposition after a possessive phrase)
+        let possessive = (a..b).any(|j| v.w(j) == "'s");
+        let Some(mut f) = product_of(v, a, b, weak)
+            .or_else(|| (!possessive).then(|| apposition(v, b, weak)).flatten())
+        else {
             break;
         };
         // "its latest addition to the iPod line, the iPod nano": a named

@@ -101,6 +101,21 @@ impl MoneyRecognizer {
                 .or(c.name("short"))
                 .map_or(0, |m| multiplier(m.as_str()))
                 - if cents { 2 } else { 0 };
+            // "rose 1/2 to 35 dlrs": the 2 is a fraction's denominator, not
+            // the start of a range ("1/2" is the change, 35 the price).
+            let whole = c.get(0).expect("group 0");
+            if text[..whole.start()].ends_with('/') {
+                if let Some(num2) = c.name("num2") {
+                    push(
+                        out,
+                        Span::new(num2.start(), whole.end()),
+                        num2.as_str(),
+                        currency,
+                        shift,
+                    );
+                }
+                continue;
+            }
             push_range(out, &c, currency, shift);
         }
         for c in self.pence.captures_iter(text) {
@@ -345,6 +360,7 @@ mod tests {
             ("540bn yen", &[("540bn yen", "540000000000", "JPY")]),
             ("to 20.7 kronor", &[("20.7 kronor", "20.7", "SEK")]),
             ("sold for £ 0.79 per song", &[("£ 0.79", "0.79", "GBP")]),
+            ("rose 1/2 to 35 dlrs", &[("35 dlrs", "35", "USD")]),
             ("starting at US $ 199", &[("$ 199", "199", "USD")]),
             (
                 "costs $10-25m",
