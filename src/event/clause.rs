@@ -224,6 +224,7 @@ impl<'a> View<'a> {
                 _ if self.lex.is(Cue::SubjectGap, w)
                     || self.lex.is(Cue::Negation, w)
                     || self.lex.is(Cue::Denial, w)
+                    || self.lex.is(Cue::Hypothetical, w)
                     || w.ends_with("n't") => {}
                 _ => return false,
             }
@@ -398,6 +399,7 @@ impl<'a> View<'a> {
             .doc
             .mentions_in(sentence)
             .filter(|&m| is_point_in_time(&self.doc.mentions[m].value))
+            .filter(|&m| !self.in_other_relative_clause(self.doc.mentions[m].span.start, after))
             .collect();
         let m = dates
             .iter()
@@ -405,6 +407,30 @@ impl<'a> View<'a> {
             .find(|&m| self.doc.mentions[m].span.start >= after)
             .or(dates.last().copied())?;
         Some(date_argument(self.doc, m))
+    }
+
+    /// True when byte `byte` lies in a relative clause or apposition after a
+    /// comma (", which was founded in 1976,", ", a year after it raised them
+    /// in 2023") that is not the clause of the trigger ending at
+    /// `trigger_end`: its dates are not the event's.
+    fn in_other_relative_clause(&self, byte: usize, trigger_end: usize) -> bool {
+        let boundary = |b: usize| {
+            let t = self.tok_at(b);
+            (0..t)
+                .rev()
+                .find(|&j| matches!(self.w(j), "," | ";" | "(" | ")"))
+        };
+        let Some(comma) = boundary(byte) else {
+            return false;
+        };
+        // (a date in the trigger's own clause is the event's: ", which were
+        // released in 2011")
+        self.w(comma) == ","
+            && matches!(
+                self.w(comma + 1),
+                "which" | "who" | "whose" | "where" | "a" | "an"
+            )
+            && boundary(trigger_end) != Some(comma)
     }
 
     /// The date of a price event with trigger `trigger`: the sentence's

@@ -1048,7 +1048,10 @@ fn share(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
             .windows(2)
             .any(|w| w[0] == "market" && w[1] == "share");
         let market_value = v.lex.any_in(Cue::ShareNoun, window) && !market_share;
-        if !(of_shares || market_value || f.percent.is_some() || f.to.is_some()) {
+        // ("Texaco rose 1-1/2": a change in fractions of a dollar is a quote)
+        let fraction_change = f.by.as_ref().is_some_and(|b| b.mention.is_none());
+        if !(of_shares || market_value || f.percent.is_some() || f.to.is_some() || fraction_change)
+        {
             return None;
         }
         // "Meta shed 13% of its workforce", "Samsung gained 20% in sales",

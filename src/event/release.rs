@@ -870,6 +870,22 @@ mod tests {
                 none(),
             ),
             (
+                "a date in another relative clause is not the event's",
+                "Apple, which was founded in 1976, released the iPhone 16.",
+                one("Apple", "the iPhone 16", "", "announced", "release.svo"),
+            ),
+            (
+                "a date in the trigger's own relative clause is",
+                "The Zune players, which were released in 2006, sold badly.",
+                one(
+                    "",
+                    "Zune players",
+                    "2006",
+                    "announced",
+                    "release.passive",
+                ),
+            ),
+            (
                 "product name, no company: kept",
                 "The iPhone 3G goes on sale on Friday.",
                 vec![(
