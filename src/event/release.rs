@@ -877,13 +877,7 @@ mod tests {
             (
                 "a date in the trigger's own relative clause is",
                 "The Zune players, which were released in 2006, sold badly.",
-                one(
-                    "",
-                    "Zune players",
-                    "2006",
-                    "announced",
-                    "release.passive",
-                ),
+                one("", "Zune players", "2006", "announced", "release.passive"),
             ),
             (
                 "product name, no company: kept",

@@ -87,9 +87,6 @@ pub struct MentionRecord {
     pub currency: Option<&'static str>,
     /// Percent: the number in percent (97 for 97%).
     pub percent: Option<Number>,
-    /// Percent: `true` for a change in percentage points (`3 percentage
-    /// points`), `false` for a percentage.
-    pub points: Option<bool>,
     /// Model: family (`Qwen`), from the list or the family pattern.
     pub family: Option<String>,
     /// Company, model: `true` when the entity is a gazetteer row, `false`
@@ -100,6 +97,10 @@ pub struct MentionRecord {
     /// (`alibaba-cloud` → `alibaba`, `google` → `alphabet`), so that counts
     /// can be rolled up to one group.
     pub parent: Option<String>,
+    /// Percent: `true` for a change in percentage points (`3 percentage
+    /// points`), `false` for a percentage. Last, so that the columns of
+    /// schema version 1 keep their places.
+    pub points: Option<bool>,
 }
 
 /// One event argument: surface, normalized value, mention id, and for
@@ -464,10 +465,10 @@ pub fn mention_csv_header() -> Vec<String> {
         "amount",
         "currency",
         "percent",
-        "points",
         "family",
         "in_gazetteer",
         "parent",
+        "points",
     ]
     .map(String::from)
     .to_vec()
