@@ -165,6 +165,15 @@ impl<'a> View<'a> {
         aux.is_some_and(|w| self.lex.is(Cue::PassiveAux, w)) && !self.w(i).ends_with("ing")
     }
 
+    /// The nearest company mention of the sentence ending before byte
+    /// `byte`, as an argument.
+    pub fn company_before(&self, byte: usize) -> Option<Argument> {
+        let sentence = self.doc.sentences[self.s].span;
+        mentions_before(self.doc, sentence.start, byte, MentionType::Company)
+            .next()
+            .map(|m| mention_argument(self.doc, self.gazetteer, m))
+    }
+
     /// The company subject of the trigger at token `trigger`: the nearest
     /// company before it whose gap to the trigger lets it be the subject
     /// ([`View::is_subject_gap`]), else an anaphor ("it", "the startup",

@@ -338,6 +338,13 @@ fn unit(v: &View, j: usize) -> Option<Argument> {
     last_word.then(|| v.phrase_argument(j, end))
 }
 
+/// Puts the event's date ([`View::clause_date`]) on `e`, if there is one.
+fn add_date(v: &View, e: &mut Event) {
+    if let Some(d) = v.clause_date(e.trigger) {
+        e.arguments.push(("date", d));
+    }
+}
+
 /// Signs a percent for a direction: `97` down is `-97`.
 fn signed(value: &str, direction: Direction) -> String {
     match direction {
@@ -466,9 +473,7 @@ fn product_verb(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
         e.arguments.push(("company", company));
         e.arguments.push(("item", item));
         add_change(&mut e, f, direction, t.change);
-        if let Some(d) = v.clause_date(e.trigger) {
-            e.arguments.push(("date", d));
-        }
+        add_date(v, &mut e);
         return Some(e);
     }
     let (item_arg, company) = if passive {
@@ -481,21 +486,14 @@ fn product_verb(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
             })
             .last()
             .unwrap_or(p);
-        let sentence = v.doc.sentences[v.s].span;
-        let company = super::clause::mentions_before(
-            v.doc,
-            sentence.start,
-            v.toks[p].span.start,
-            MentionType::Company,
-        )
-        .next()
-        .map(|m| mention_argument(v.doc, v.gazetteer, m))
-        .or_else(|| {
-            v.resolve(a, a + 1, false)
-                .filter(|_| matches!(v.w(a), "its" | "their"))
-        })
-        // "Model Y prices were cut by Tesla"
-        .or_else(|| by_company(v, last));
+        let company = v
+            .company_before(v.toks[p].span.start)
+            .or_else(|| {
+                v.resolve(a, a + 1, false)
+                    .filter(|_| matches!(v.w(a), "its" | "their"))
+            })
+            // "Model Y prices were cut by Tesla"
+            .or_else(|| by_company(v, last));
         (item(v, a, p), company)
     } else {
         let p = price_noun_after(v, last)?;
@@ -517,9 +515,7 @@ fn product_verb(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
     e.arguments.push(("company", company));
     e.arguments.push(("item", item_arg));
     add_change(&mut e, f, direction, t.change);
-    if let Some(d) = v.clause_date(e.trigger) {
-        e.arguments.push(("date", d));
-    }
+    add_date(v, &mut e);
     Some(e)
 }
 
@@ -567,9 +563,7 @@ fn product_intrans(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event
     e.arguments.push(("company", company));
     e.arguments.push(("item", item));
     add_change(&mut e, f, direction, t.change);
-    if let Some(d) = v.clause_date(e.trigger) {
-        e.arguments.push(("date", d));
-    }
+    add_date(v, &mut e);
     Some(e)
 }
 
@@ -609,9 +603,7 @@ fn share_noun(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
     }
     e.arguments.push(("company", company));
     add_change(&mut e, f, direction, None);
-    if let Some(d) = v.clause_date(e.trigger) {
-        e.arguments.push(("date", d));
-    }
+    add_date(v, &mut e);
     Some(e)
 }
 
@@ -622,16 +614,9 @@ fn product_noun(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
     if matches!(v.before(i, 1), "any" | "no" | "every") {
         return None;
     }
-    let sentence = v.doc.sentences[v.s].span;
-    let company = super::clause::mentions_before(
-        v.doc,
-        sentence.start,
-        v.toks[i].span.start,
-        MentionType::Company,
-    )
-    .next()
-    .map(|m| mention_argument(v.doc, v.gazetteer, m))
-    .or_else(|| v.subject_company(i))?;
+    let company = v
+        .company_before(v.toks[i].span.start)
+        .or_else(|| v.subject_company(i))?;
     let mut e = event(v, i, last, "product_price", "price.product", 0.7);
     // "a 20% price cut": the figure before the noun.
     let mut f = figures(v, last);
@@ -648,9 +633,7 @@ fn product_noun(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
         e.arguments.push(("item", it));
     }
     add_change(&mut e, f, direction, t.change);
-    if let Some(d) = v.clause_date(e.trigger) {
-        e.arguments.push(("date", d));
-    }
+    add_date(v, &mut e);
     Some(e)
 }
 
@@ -742,16 +725,7 @@ fn quote(v: &View, i: usize, last: usize) -> Option<Event> {
         .is_some_and(|m| v.doc.mentions[m].kind == MentionType::Company);
     let company = short_form
         .or_else(|| v.subject_company(i))
-        .or_else(|| {
-            super::clause::mentions_before(
-                v.doc,
-                sentence.start,
-                v.toks[i].span.start,
-                MentionType::Company,
-            )
-            .next()
-            .map(|m| mention_argument(v.doc, v.gazetteer, m))
-        })
+        .or_else(|| v.company_before(v.toks[i].span.start))
         .or_else(|| item_model.and_then(|m| developer_of(v.doc, v.gazetteer, m)))
         .or_else(|| {
             item.clone().filter(|a| {
@@ -765,9 +739,7 @@ fn quote(v: &View, i: usize, last: usize) -> Option<Event> {
     if let Some(it) = item.filter(|_| !item_is_company) {
         e.arguments.push(("item", it));
     }
-    if let Some(d) = v.clause_date(e.trigger) {
-        e.arguments.push(("date", d));
-    }
+    add_date(v, &mut e);
     Some(e)
 }
 
@@ -1106,9 +1078,7 @@ fn share(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
         e.arguments.push(("item", s));
     }
     add_change(&mut e, f, direction, None);
-    if let Some(d) = v.clause_date(e.trigger) {
-        e.arguments.push(("date", d));
-    }
+    add_date(v, &mut e);
     Some(e)
 }
 
@@ -1142,9 +1112,7 @@ fn unlisted_share_company(
     let mut e = event(v, i, last, "share_price", "price.share", 0.7);
     e.arguments.push(("company", v.phrase_argument(a, end)));
     add_change(&mut e, f, direction, None);
-    if let Some(d) = v.clause_date(e.trigger) {
-        e.arguments.push(("date", d));
-    }
+    add_date(v, &mut e);
     Some(e)
 }
 

@@ -465,11 +465,7 @@ fn intrans_release(v: &View, i: usize) -> Vec<Found> {
         return Vec::new();
     };
     let start = product.span.map_or(v.toks[i].span.start, |s| s.start);
-    let sentence = v.doc.sentences[v.s].span;
-    let company =
-        super::clause::mentions_before(v.doc, sentence.start, start, MentionType::Company)
-            .next()
-            .map(|m| mention_argument(v.doc, v.gazetteer, m));
+    let company = v.company_before(start);
     let date = v.date_near(i, 6);
     vec![Found {
         company,
