@@ -12,6 +12,7 @@
 use regex::Regex;
 
 use super::number::scale_decimal;
+use super::timex::exact_number;
 use crate::mention::{Mention, MentionType, MentionValue};
 use crate::span::Span;
 
@@ -24,7 +25,7 @@ pub struct PercentRecognizer {
 impl Default for PercentRecognizer {
     fn default() -> Self {
         let re = Regex::new(
-            r"(?-u:\b)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\x20hundred|one\x20hundred))(?:[\s-](?P<points>(?i:percentage|percent|pct)[\s-]points?)(?-u:\b)|\s?%|[\s-](?i:percent|per\s?cent|pct)(?-u:\b))",
+            r"(?-u:\b)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\x20hundred))(?:[\s-](?P<points>(?i:percentage|percent|pct)[\s-]points?)(?-u:\b)|\s?%|[\s-](?i:percent|per\s?cent|pct)(?-u:\b))",
         )
         .expect("percent regex");
         PercentRecognizer { re }
@@ -37,7 +38,14 @@ impl PercentRecognizer {
         for c in self.re.captures_iter(text) {
             let whole = c.get(0).expect("group 0");
             let num = &c["num"];
-            let Some(percent) = word_number(num).or_else(|| scale_decimal(num, 0)) else {
+            // Words ("eight", "twenty-five") as the temporal recognizer reads them.
+            let words = num.starts_with(|c: char| c.is_ascii_alphabetic());
+            let percent = if words {
+                exact_number(num).map(|n| n.to_string())
+            } else {
+                scale_decimal(num, 0)
+            };
+            let Some(percent) = percent else {
                 continue;
             };
             out.push(Mention {
@@ -51,47 +59,6 @@ impl PercentRecognizer {
             });
         }
     }
-}
-
-/// A number written in words, one to a hundred (`eight`, `twenty-five`,
-/// `a hundred`), as a decimal string; `None` for digits.
-fn word_number(w: &str) -> Option<String> {
-    const ONES: [&str; 19] = [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    let w = w.to_ascii_lowercase();
-    if w.ends_with("hundred") {
-        return Some("100".into());
-    }
-    let (tens, ones) = w.split_once('-').unwrap_or((&w, ""));
-    let unit = |o: &str| ONES.iter().position(|x| *x == o).map(|i| i + 1);
-    let n = match TENS.iter().position(|x| *x == tens) {
-        Some(t) => (t + 2) * 10 + if ones.is_empty() { 0 } else { unit(ones)? },
-        None if ones.is_empty() => unit(tens)?,
-        None => return None,
-    };
-    Some(n.to_string())
 }
 
 #[cfg(test)]

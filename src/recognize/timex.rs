@@ -1159,8 +1159,9 @@ fn unit_of(word: &str) -> Option<Unit> {
 }
 
 /// A number's value: `Some(n)` for exact counts, digits or words (`a` is 1),
-/// `None` for vague ones (`several`).
-fn exact_number(written: &str) -> Option<i32> {
+/// `None` for vague ones (`several`). Also read by the percent recognizer
+/// (`eight per cent`).
+pub(crate) fn exact_number(written: &str) -> Option<i32> {
     let w = written.to_lowercase().replace(',', "");
     let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
     // Counts beyond a million are not calendar shifts ("a million years").
