@@ -468,13 +468,7 @@ fn product_verb(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
         let f = figures(v, last);
         f.to.as_ref()?;
         let item = subject_phrase(v, i)?;
-        let company = sentence_company(v, i)?;
-        let mut e = event(v, i, last, "product_price", "price.product", 0.65);
-        e.arguments.push(("company", company));
-        e.arguments.push(("item", item));
-        add_change(&mut e, f, direction, t.change);
-        add_date(v, &mut e);
-        return Some(e);
+        return new_price_event(v, i, last, t, item, f);
     }
     let (item_arg, company) = if passive {
         // The price noun is the subject: "its prices were cut".
@@ -536,7 +530,7 @@ fn sentence_company(v: &View, i: usize) -> Option<Argument> {
 /// "Standard newsprint will increase to 600 dlrs a tonne from 570 dlrs":
 /// the product is the subject, and a new price after `to` is required.
 fn product_intrans(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event> {
-    let direction = t.direction?;
+    t.direction?;
     // "a 37 pct increase in profits": a noun, not the verb.
     if matches!(v.before(i, 1), "a" | "an" | "the" | "its" | "their")
         || v.is_kind(i.saturating_sub(1), MentionType::Percent)
@@ -558,6 +552,20 @@ fn product_intrans(v: &View, i: usize, last: usize, t: &Trigger) -> Option<Event
     {
         return None;
     }
+    new_price_event(v, i, last, t, item, f)
+}
+
+/// A product price change whose subject is the `item` and whose figures `f`
+/// give a new price, owned by the sentence's company ([`sentence_company`]).
+fn new_price_event(
+    v: &View,
+    i: usize,
+    last: usize,
+    t: &Trigger,
+    item: Argument,
+    f: Figures,
+) -> Option<Event> {
+    let direction = t.direction?;
     let company = sentence_company(v, i)?;
     let mut e = event(v, i, last, "product_price", "price.product", 0.65);
     e.arguments.push(("company", company));
