@@ -39,6 +39,7 @@ pub mod markup;
 pub mod mention;
 pub mod output;
 pub mod pipeline;
+pub mod provenance;
 pub mod recognize;
 pub mod resolve;
 pub mod run;

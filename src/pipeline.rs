@@ -7,7 +7,7 @@
 //! shortcodes) → overlap resolution → temporal normalization (against the
 //! article's DCT) → event rules → records.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::article::Article;
 use crate::doc::Doc;
@@ -60,6 +60,82 @@ pub struct Pipeline {
     recognizers: Recognizers,
     markup: Markup,
     rules: EventRules,
+    types: TypeSet,
+}
+
+/// The record types an extraction is restricted to (`--types
+/// company,model,release`): mention types, event types, and price-change
+/// subtypes written `price_change/share_price`. Every stage still runs (an
+/// event needs its company mentions), but only records of these types are
+/// kept, and the event rules are skipped when no event type is asked for.
+/// Mention and event ids stay those of the full extraction, so `m7` names
+/// the same mention with or without a restriction.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TypeSet(Option<BTreeSet<String>>);
+
+/// Price-change subtypes, as `--types` names them.
+const PRICE_SUBTYPES: [&str; 3] = [
+    "price_change/product_price",
+    "price_change/price_quote",
+    "price_change/share_price",
+];
+
+impl TypeSet {
+    /// Every record type.
+    pub fn all() -> TypeSet {
+        TypeSet(None)
+    }
+
+    /// Every name `--types` accepts, in a fixed order.
+    pub fn names() -> Vec<&'static str> {
+        let mut names: Vec<&str> = MentionType::ALL.iter().map(|t| t.as_str()).collect();
+        names.extend(["release", "price_change"]);
+        names.extend(PRICE_SUBTYPES);
+        names
+    }
+
+    /// Parses a comma-separated list (`company,model`; spaces allowed).
+    ///
+    /// # Errors
+    /// [`crate::Error::Usage`] naming an unknown type and listing the known
+    /// ones, or for an empty list.
+    pub fn parse(list: &str) -> Result<TypeSet> {
+        let known = TypeSet::names();
+        let mut set = BTreeSet::new();
+        for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            if !known.contains(&name) {
+                return Err(crate::Error::Usage(format!(
+                    "unknown record type {name:?} (known: {})",
+                    known.join(", ")
+                )));
+            }
+            set.insert(name.to_string());
+        }
+        if set.is_empty() {
+            return Err(crate::Error::Usage("empty list of record types".into()));
+        }
+        Ok(TypeSet(Some(set)))
+    }
+
+    /// The names asked for, or `None` for every type.
+    pub fn list(&self) -> Option<Vec<String>> {
+        self.0.as_ref().map(|s| s.iter().cloned().collect())
+    }
+
+    /// Whether records of this mention type, event type (`release`) or
+    /// event type and subtype (`price_change`, `share_price`) are kept.
+    pub fn allows(&self, kind: &str, subtype: Option<&str>) -> bool {
+        let Some(set) = &self.0 else { return true };
+        set.contains(kind) || subtype.is_some_and(|s| set.contains(&format!("{kind}/{s}")))
+    }
+
+    /// Whether any event type is kept.
+    pub fn any_event(&self) -> bool {
+        self.0.as_ref().is_none_or(|set| {
+            set.iter()
+                .any(|n| n == "release" || n.starts_with("price_change"))
+        })
+    }
 }
 
 impl Pipeline {
@@ -83,7 +159,19 @@ impl Pipeline {
             gazetteer,
             markup: Markup::default(),
             rules: EventRules::default(),
+            types: TypeSet::all(),
         }
+    }
+
+    /// The same pipeline keeping only records of `types`.
+    pub fn with_types(mut self, types: TypeSet) -> Pipeline {
+        self.types = types;
+        self
+    }
+
+    /// The record types kept.
+    pub fn types(&self) -> &TypeSet {
+        &self.types
     }
 
     /// The gazetteer in use.
@@ -156,8 +244,15 @@ impl Pipeline {
             mentions,
         };
         normalize_dates(&mut doc, article);
-        let events = self.rules.extract(&doc, &self.gazetteer);
-        let (mentions, events) = record::records(&article.id, &doc, &events, &self.gazetteer);
+        let events = if self.types.any_event() {
+            self.rules.extract(&doc, &self.gazetteer)
+        } else {
+            Vec::new()
+        };
+        let (mut mentions, mut events) =
+            record::records(&article.id, &doc, &events, &self.gazetteer);
+        mentions.retain(|m| self.types.allows(m.kind, None));
+        events.retain(|e| self.types.allows(e.kind, e.subtype));
         Extraction {
             mentions,
             events,

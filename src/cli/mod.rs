@@ -6,6 +6,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use newsie::gazetteer::GazetteerSource;
 use newsie::output::{Format, Writer};
+use newsie::pipeline::TypeSet;
+use newsie::provenance::Provenance;
 use newsie::run::{RunConfig, Summary, run};
 use newsie::{Error, Pipeline};
 
@@ -124,12 +126,21 @@ struct ExtractArgs {
     /// phone") events to events.csv; JSONL always has them, flagged by `negated` and `status`.
     #[arg(long)]
     all_events: bool,
+    /// Keep only these record types, comma-separated: company, date, model, money, percent,
+    /// ticker, release, price_change, or one price-change subtype (price_change/share_price).
+    /// Event rules are skipped when no event type is listed.
+    #[arg(long, value_name = "TYPES", value_parser = parse_types)]
+    types: Option<TypeSet>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
 enum FormatArg {
     Jsonl,
     Csv,
+}
+
+fn parse_types(s: &str) -> Result<TypeSet, String> {
+    TypeSet::parse(s).map_err(|e| e.to_string())
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
@@ -272,7 +283,12 @@ fn extract(args: ExtractArgs) -> u8 {
         .gazetteers
         .clone()
         .map_or(GazetteerSource::Bundled, GazetteerSource::Dir);
-    let pipeline = match Pipeline::new(&source) {
+    let types = args.types.clone().unwrap_or_default();
+    let loaded = Pipeline::new(&source).and_then(|p| {
+        let provenance = Provenance::of(&source, types.list())?;
+        Ok((p.with_types(types), provenance))
+    });
+    let (pipeline, provenance) = match loaded {
         Ok(p) => p,
         Err(e) => return setup(&format!("gazetteers: {e}")),
     };
@@ -287,7 +303,8 @@ fn extract(args: ExtractArgs) -> u8 {
         },
         None => Writer::stdout(format),
     }
-    .with_all_events(args.all_events);
+    .with_all_events(args.all_events)
+    .with_provenance(provenance);
     let config = RunConfig {
         published: args.published,
         ..RunConfig::default()

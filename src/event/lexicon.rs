@@ -314,7 +314,7 @@ impl Lexicon {
 
 /// Reads a folder's `triggers.tsv` and `event-cues.tsv`, each falling back
 /// to the bundled file when absent: ((path, text), (path, text)).
-fn read_dir(dir: &Path) -> Result<((PathBuf, String), (PathBuf, String))> {
+pub(crate) fn read_dir(dir: &Path) -> Result<((PathBuf, String), (PathBuf, String))> {
     let read = |name: &str, bundled: &str| {
         let path = dir.join(name);
         match std::fs::read_to_string(&path) {

@@ -9,7 +9,7 @@
 //!   `articles.{jsonl,csv}` and `errors.jsonl` (errors and warnings). Each
 //!   file is written under a temporary name (`.name.partial`) and renamed when
 //!   the run completes, so an interrupted run never leaves a file that looks
-//!   complete.
+//!   complete. With [`Writer::with_provenance`], `provenance.json` too.
 
 pub mod record;
 
@@ -22,6 +22,7 @@ use serde::Serialize;
 pub use record::{ArticleRecord, EventRecord, Level, MentionRecord, NoticeRecord};
 
 use crate::error::{Error, Result};
+use crate::provenance::Provenance;
 
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -136,6 +137,47 @@ impl Table {
     }
 }
 
+/// Where a run's records go, article by article in input order: a
+/// [`Writer`] (files or standard output), or an in-memory collector such as
+/// `newsie eval`'s.
+pub trait RecordSink {
+    /// One article's records: the article row, its notices, its mentions
+    /// and its events.
+    ///
+    /// # Errors
+    /// [`Error::Io`] naming the output when writing fails.
+    fn write_article(
+        &mut self,
+        article: &ArticleRecord,
+        notices: &[NoticeRecord],
+        mentions: &[MentionRecord],
+        events: &[EventRecord],
+    ) -> Result<()>;
+
+    /// An error or warning not tied to one article's records (a file's own
+    /// warning).
+    ///
+    /// # Errors
+    /// [`Error::Io`] naming the output when writing fails.
+    fn write_notice(&mut self, notice: &NoticeRecord) -> Result<()>;
+}
+
+impl RecordSink for Writer {
+    fn write_article(
+        &mut self,
+        article: &ArticleRecord,
+        notices: &[NoticeRecord],
+        mentions: &[MentionRecord],
+        events: &[EventRecord],
+    ) -> Result<()> {
+        Writer::write_article(self, article, notices, mentions, events)
+    }
+
+    fn write_notice(&mut self, notice: &NoticeRecord) -> Result<()> {
+        Writer::write_notice(self, notice)
+    }
+}
+
 /// A file being written under a temporary name.
 struct Pending {
     partial: PathBuf,
@@ -152,6 +194,8 @@ pub struct Writer {
     files: Option<FolderTables>,
     /// Write negated and hypothetical events to the events CSV too.
     all_events: bool,
+    /// Written to a folder's `provenance.json` when the run completes.
+    provenance: Option<Provenance>,
 }
 
 /// The tables a folder adds to the mentions table.
@@ -171,6 +215,7 @@ impl Writer {
             mentions: Table::new(format, "-".into(), out, record::mention_csv_header()),
             files: None,
             all_events: false,
+            provenance: None,
         }
     }
 
@@ -220,6 +265,7 @@ impl Writer {
             mentions,
             files: Some(files),
             all_events: false,
+            provenance: None,
         })
     }
 
@@ -227,6 +273,13 @@ impl Writer {
     /// (`--all-events`); JSONL always has them, flagged.
     pub fn with_all_events(mut self, all: bool) -> Writer {
         self.all_events = all;
+        self
+    }
+
+    /// Records `provenance` in a folder's `provenance.json` (ignored on
+    /// standard output).
+    pub fn with_provenance(mut self, provenance: Provenance) -> Writer {
+        self.provenance = Some(provenance);
         self
     }
 
@@ -317,6 +370,17 @@ impl Writer {
             pending,
         } = files;
         drop((events, articles, notices));
+        if let (Some(provenance), Some(p)) = (&self.provenance, pending.first()) {
+            let dir = p.done.parent().unwrap_or(Path::new("."));
+            let (partial, done) = (
+                dir.join(".provenance.json.partial"),
+                dir.join("provenance.json"),
+            );
+            let json = serde_json::to_string_pretty(provenance).map_err(std::io::Error::from);
+            json.and_then(|j| std::fs::write(&partial, j + "\n"))
+                .map_err(|e| Error::io(&partial, e))?;
+            std::fs::rename(&partial, &done).map_err(|e| Error::io(&done, e))?;
+        }
         for p in &pending {
             std::fs::rename(&p.partial, &p.done).map_err(|e| Error::io(&p.done, e))?;
         }
