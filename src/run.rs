@@ -248,7 +248,7 @@ fn flush(
                     events: x.events.len(),
                     error: None,
                 };
-                writer.write_article(&record, &notices, &x.mentions, &x.events)?;
+                writer.write_article(&record, &a.text, &notices, &x.mentions, &x.events)?;
             }
             Err(record) => {
                 summary.failed += 1;
@@ -259,7 +259,7 @@ fn flush(
                     article: Some(record.id.clone()),
                     reason: record.error.clone().unwrap_or_default(),
                 };
-                writer.write_article(&record, &[notice], &[], &[])?;
+                writer.write_article(&record, "", &[notice], &[], &[])?;
             }
         }
     }

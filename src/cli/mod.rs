@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use newsie::eval::report::Gate;
 use newsie::gazetteer::GazetteerSource;
 use newsie::output::{Format, Writer};
 use newsie::pipeline::TypeSet;
@@ -45,6 +46,26 @@ Record fields are documented in the README (schema version 1).\n\n\
 Examples:\n  newsie extract fixtures/articles/moonshot-kimi-release.txt\n  newsie extract -f csv -o out/ corpus/\n  cat story.txt | newsie extract --published 2025-01-29 -"
     )]
     Extract(ExtractArgs),
+    /// Score a run against gold annotations: precision, recall and F1 per mention type, event
+    /// type and event argument, and a listing of every miss and false positive.
+    ///
+    /// The gold is a folder (or JSONL file) in the format `newsie extract -o DIR` writes; the
+    /// predictions are another such folder (--pred), or an extraction run now over ARTICLES, or
+    /// over the files the gold articles came from (their `path`, resolved against --root). Only
+    /// the gold's articles are scored. --bless writes the extraction as the gold instead.
+    ///
+    /// Exit status: 0 when every gate holds (--min-f1, --baseline), 1 when one fails, 2 on a
+    /// usage or setup error.
+    #[command(
+        after_help = "Measures: exact (identical spans; events: identical triggers), overlap (spans overlap; events: same type, trigger in the evidence sentence), value (paired and the normalized values agree; arguments: right value of a paired event), timex_type (dates).
+
+Examples:
+  newsie eval --bless --gold my-gold/ articles/          # promote a reviewed run to gold
+  newsie eval --gold my-gold/ articles/                  # score the current rules
+  newsie eval --gold my-gold/ --min-f1 company=0.9 --min-f1 date:value=0.8
+  newsie eval --gold my-gold/ --format json > baseline.json; newsie eval --gold my-gold/ --baseline baseline.json"
+    )]
+    Eval(EvalArgs),
     /// Work with gazetteer folders.
     #[command(subcommand)]
     Gazetteer(GazetteerCommand),
@@ -133,6 +154,68 @@ struct ExtractArgs {
     types: Option<TypeSet>,
 }
 
+#[derive(clap::Args, Debug)]
+struct EvalArgs {
+    /// Gold annotations: a folder written by `newsie extract -o DIR` (JSONL), edited by hand, or
+    /// one such JSONL file. With --bless, the folder to write.
+    #[arg(long, value_name = "PATH")]
+    gold: PathBuf,
+    /// Predictions to score: a folder or JSONL file written by `newsie extract`.
+    #[arg(long, value_name = "PATH", conflicts_with = "articles")]
+    pred: Option<PathBuf>,
+    /// Articles to extract and score (files or folders, as `newsie extract` reads them).
+    #[arg(value_name = "ARTICLES")]
+    articles: Vec<PathBuf>,
+    /// Without --pred or ARTICLES, read the gold articles' own input files, their `path`
+    /// resolved against this folder.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    root: PathBuf,
+    /// Write the extraction (of ARTICLES, or the --pred records) to --gold as the new gold,
+    /// instead of scoring. Refuses to replace a non-empty folder without --force.
+    #[arg(long)]
+    bless: bool,
+    /// With --bless, replace the gold files of an existing folder.
+    #[arg(long, requires = "bless")]
+    force: bool,
+    /// Report format.
+    #[arg(short, long, value_enum, default_value_t = ReportFormat::Table)]
+    format: ReportFormat,
+    /// Fail (exit 1) when a row's F1 is below a minimum: NAME[:MEASURE]=F1, such as
+    /// company=0.9, date:value=0.8, release=0.5, release.product=0.6. The bare form gates exact
+    /// for mentions, overlap for events, value for arguments. Repeatable.
+    #[arg(long = "min-f1", value_name = "NAME[:MEASURE]=F1")]
+    min_f1: Vec<Gate>,
+    /// Fail (exit 1) when any F1 of a report written earlier with --format json is higher
+    /// than now; also says when the provenance (version, gazetteer checksum) differs.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Score only these record types (see `extract --types`).
+    #[arg(long, value_name = "TYPES", value_parser = parse_types)]
+    types: Option<TypeSet>,
+    /// Score only gold articles whose `split` is this (dev, test).
+    #[arg(long, value_name = "NAME")]
+    split: Option<String>,
+    /// Diff entries listed in the table format (all in JSON).
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    max_diff: usize,
+    /// As for extract.
+    #[arg(long, value_name = "DIR")]
+    gazetteers: Option<PathBuf>,
+    /// As for extract.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    published: Option<jiff::civil::Date>,
+    /// Worker threads, 1 to 1024 (default: one per core).
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    threads: Option<u16>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ReportFormat {
+    Table,
+    Json,
+    Csv,
+}
+
 #[derive(ValueEnum, Clone, Copy, Debug)]
 enum FormatArg {
     Jsonl,
@@ -163,6 +246,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract(args) => ExitCode::from(extract(args)),
+        Command::Eval(args) => ExitCode::from(eval(args)),
         Command::Gazetteer(GazetteerCommand::Check { dir }) => {
             ExitCode::from(check(dir.as_deref()))
         }
@@ -264,33 +348,205 @@ fn merge(dirs: &[PathBuf], format: FormatArg, all: bool) -> u8 {
     }
 }
 
-fn extract(args: ExtractArgs) -> u8 {
-    let setup = |e: &dyn std::fmt::Display| {
-        eprintln!("newsie: {e}");
-        USAGE
+/// Prints a setup or usage error and returns the usage exit status.
+fn setup(e: &dyn std::fmt::Display) -> u8 {
+    eprintln!("newsie: {e}");
+    USAGE
+}
+
+/// Sizes the thread pool and loads the pipeline with its provenance.
+fn load_pipeline(
+    threads: Option<u16>,
+    gazetteers: Option<&std::path::Path>,
+    types: Option<&TypeSet>,
+) -> Result<(Pipeline, Provenance), String> {
+    if let Some(n) = threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(n))
+            .build_global()
+            .map_err(|e| e.to_string())?;
+    }
+    let source = gazetteers.map_or(GazetteerSource::Bundled, |d| {
+        GazetteerSource::Dir(d.to_path_buf())
+    });
+    let types = types.cloned().unwrap_or_default();
+    Pipeline::new(&source)
+        .and_then(|p| {
+            let provenance = Provenance::of(&source, types.list())?;
+            Ok((p.with_types(types), provenance))
+        })
+        .map_err(|e| format!("gazetteers: {e}"))
+}
+
+fn eval(args: EvalArgs) -> u8 {
+    use newsie::eval::annotation::Annotations;
+    use newsie::eval::{Options, evaluate, extract, extract_texts, gold_paths};
+    if args.bless {
+        return bless(&args);
+    }
+    let gold = match Annotations::read(&args.gold) {
+        Ok(g) => g,
+        Err(e) => return setup(&format!("gold: {e}")),
     };
+    let baseline = match args
+        .baseline
+        .as_deref()
+        .map(newsie::eval::report::Report::read)
+    {
+        Some(Err(e)) => return setup(&format!("baseline: {e}")),
+        Some(Ok(b)) => Some(b),
+        None => None,
+    };
+    let (pred, pred_name) = if let Some(p) = &args.pred {
+        match Annotations::read(p) {
+            Ok(a) => (a, p.display().to_string()),
+            Err(e) => return setup(&format!("predictions: {e}")),
+        }
+    } else {
+        let (pipeline, provenance) = match load_pipeline(
+            args.threads,
+            args.gazetteers.as_deref(),
+            args.types.as_ref(),
+        ) {
+            Ok(p) => p,
+            Err(e) => return setup(&e),
+        };
+        let with_text = gold.docs.values().any(|d| d.text.is_some());
+        let paths = if args.articles.is_empty() {
+            gold_paths(&gold, &args.root)
+        } else {
+            args.articles.clone()
+        };
+        let mut pred = if with_text && args.articles.is_empty() {
+            extract_texts(&pipeline, &gold)
+        } else if paths.is_empty() {
+            return setup(
+                &"no articles: give ARTICLES or --pred (the gold records no article paths)",
+            );
+        } else {
+            let config = RunConfig {
+                published: args.published,
+                select: Some(gold.docs.keys().cloned().collect()),
+                ..RunConfig::default()
+            };
+            match extract(&pipeline, &paths, &config) {
+                Ok((pred, _)) => pred,
+                Err(e) => return setup(&e),
+            }
+        };
+        pred.provenance = Some(provenance);
+        (pred, "extraction".to_string())
+    };
+    let options = Options {
+        types: args.types.clone().unwrap_or_default(),
+        split: args.split.clone(),
+    };
+    let mut report = evaluate(
+        &gold,
+        &pred,
+        &options,
+        &args.gold.display().to_string(),
+        &pred_name,
+    );
+    let failures = match report.check(&args.min_f1, baseline.as_ref()) {
+        Ok(f) => f,
+        Err(e) => return setup(&e),
+    };
+    let printed = match args.format {
+        ReportFormat::Table => Ok(report.to_table(Some(args.max_diff))),
+        ReportFormat::Csv => report.to_csv().map_err(|e| e.to_string()),
+        ReportFormat::Json => serde_json::to_string_pretty(&report)
+            .map(|j| j + "\n")
+            .map_err(|e| e.to_string()),
+    };
+    match printed {
+        Ok(text) => print!("{text}"),
+        Err(e) => return setup(&e),
+    }
+    for f in &failures {
+        eprintln!("newsie: eval: FAIL {f}");
+    }
+    if failures.is_empty() { OK } else { SOME_FAILED }
+}
+
+/// `eval --bless`: writes the extraction (or the --pred records) as gold.
+fn bless(args: &EvalArgs) -> u8 {
+    let dir = &args.gold;
+    let occupied = std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some());
+    if occupied && !args.force {
+        return setup(&format!(
+            "{} is not empty; --force replaces its gold files",
+            dir.display()
+        ));
+    }
+    if let Some(p) = &args.pred {
+        let copied = (|| -> std::io::Result<()> {
+            std::fs::create_dir_all(dir)?;
+            for name in [
+                "articles.jsonl",
+                "mentions.jsonl",
+                "events.jsonl",
+                "provenance.json",
+            ] {
+                let from = p.join(name);
+                if from.is_file() {
+                    std::fs::copy(&from, dir.join(name))?;
+                }
+            }
+            Ok(())
+        })();
+        return match copied {
+            Ok(()) if p.is_dir() => OK,
+            Ok(()) => setup(&"--bless --pred needs a folder written by `newsie extract -o DIR`"),
+            Err(e) => setup(&e),
+        };
+    }
+    if args.articles.is_empty() {
+        return setup(&"--bless needs ARTICLES to extract (or --pred DIR to copy)");
+    }
+    let (pipeline, provenance) = match load_pipeline(
+        args.threads,
+        args.gazetteers.as_deref(),
+        args.types.as_ref(),
+    ) {
+        Ok(p) => p,
+        Err(e) => return setup(&e),
+    };
+    let writer = match Writer::dir(dir, Format::Jsonl) {
+        Ok(w) => w,
+        Err(e) => return setup(&e),
+    };
+    let mut writer = writer.with_provenance(provenance);
+    let config = RunConfig {
+        published: args.published,
+        ..RunConfig::default()
+    };
+    match run(&pipeline, &args.articles, &config, &mut writer)
+        .and_then(|s| writer.finish().map(|()| s))
+    {
+        Ok(s) => {
+            eprintln!(
+                "newsie: blessed {} articles into {} (review and edit them: they are now the gold)",
+                s.processed,
+                dir.display()
+            );
+            if s.failed > 0 { SOME_FAILED } else { OK }
+        }
+        Err(e) => setup(&e),
+    }
+}
+
+fn extract(args: ExtractArgs) -> u8 {
     if args.paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
         return setup(&"standard input (`-`) can be read only once");
     }
-    if let Some(n) = args.threads
-        && let Err(e) = rayon::ThreadPoolBuilder::new()
-            .num_threads(usize::from(n))
-            .build_global()
-    {
-        return setup(&e);
-    }
-    let source = args
-        .gazetteers
-        .clone()
-        .map_or(GazetteerSource::Bundled, GazetteerSource::Dir);
-    let types = args.types.clone().unwrap_or_default();
-    let loaded = Pipeline::new(&source).and_then(|p| {
-        let provenance = Provenance::of(&source, types.list())?;
-        Ok((p.with_types(types), provenance))
-    });
-    let (pipeline, provenance) = match loaded {
+    let (pipeline, provenance) = match load_pipeline(
+        args.threads,
+        args.gazetteers.as_deref(),
+        args.types.as_ref(),
+    ) {
         Ok(p) => p,
-        Err(e) => return setup(&format!("gazetteers: {e}")),
+        Err(e) => return setup(&e),
     };
     let format = match args.format {
         FormatArg::Jsonl => Format::Jsonl,

@@ -1,123 +1,45 @@
-//! Scores for events against hand-annotated gold (the format of
-//! `fixtures/gold/events-dev/README.md`).
+//! Event scores: per event type, matched by evidence sentence and by
+//! trigger; per argument role, by value.
 //!
 //! Per article, a predicted event is paired with at most one gold event of
 //! the same type and subtype whose evidence sentence its trigger falls in
 //! (or whose trigger falls in the prediction's evidence), one-to-one,
 //! choosing for each gold event the unpaired candidate that agrees on the
-//! most arguments (ties: the nearest trigger). Gold events that are negated
-//! or hypothetical, and predictions the CSV leaves out (negated,
-//! hypothetical), are scored apart: they neither count as misses nor as
-//! false positives of the asserted events.
+//! most arguments (ties: the nearest trigger). Negated and hypothetical
+//! events, gold or predicted, are scored apart: they neither count as misses
+//! nor as false positives of the asserted events.
 //!
-//! Precision and recall are per type key (`release`,
-//! `price_change/product_price`, …). Argument accuracy is, over paired
-//! events, the share of gold arguments whose value the prediction gives:
+//! - **overlap** counts those pairs; **exact** counts pairs whose trigger
+//!   spans are identical too.
+//! - An **argument** of a role is correct when its event is paired and the
+//!   two values agree; its precision is over the predicted events' given
+//!   arguments of that role, its recall over the gold ones (as ACE-style
+//!   argument scoring does). **Argument accuracy** is over paired events
+//!   only: the share of gold arguments the prediction gets right.
+//!
+//! Values agree by role:
 //! - `company`, `product`, `item`: the same name after folding case,
 //!   punctuation and legal words (`Alibaba Group` = `Alibaba`), or one name's
-//!   words inside the other's ("an update to its flagship AI model");
-//! - `date`, `direction`, `qualifier`, `status`, `exchange`: equal strings;
-//! - numbers (`change_percent`, `change_points`, `price_amount`, …) equal to
-//!   1e-6; money (`old_price`, `new_price`, `change_amount`: `0.50 USD`)
-//!   equal amount (unsigned for `change_amount`: gold conventions differ)
-//!   and currency;
-//! - `price_unit`, `ticker`: one inside the other, case folded.
+//!   words inside the other's ("an update to its flagship AI model"),
+//!   comparing normalized values and surfaces;
+//! - number roles (`change_percent`, `change_points`): equal to 1e-6;
+//! - money roles (`price`, `price_2`, `old_price`, `new_price`,
+//!   `change_amount`): equal amount (unsigned for `change_amount`: gold
+//!   conventions differ) and, where the gold gives one, currency;
+//! - `price_unit`, `ticker`: one inside the other, case folded;
+//! - others (`date`, `direction`, `qualifier`, `status`, `exchange`): equal
+//!   strings.
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
-
-use crate::output::EventRecord;
-
-/// One gold argument.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-pub struct GoldArgument {
-    /// Surface, where written.
-    pub text: Option<String>,
-    /// Normalized value: a string, or a number for numeric roles.
-    pub normalized: serde_json::Value,
-}
-
-/// A character span in gold.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-pub struct GoldSpan {
-    /// Start, in characters.
-    pub start: usize,
-    /// End (exclusive), in characters.
-    pub end: usize,
-    /// Surface.
-    pub text: String,
-}
-
-/// One gold event.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-pub struct GoldEvent {
-    /// `release` or `price_change`.
-    #[serde(rename = "type")]
-    pub kind: String,
-    /// Subtype of a price change.
-    pub subtype: Option<String>,
-    /// Evidence sentence start, in characters.
-    pub evidence_start: usize,
-    /// Evidence sentence end, in characters.
-    pub evidence_end: usize,
-    /// The trigger.
-    pub trigger: GoldSpan,
-    /// Arguments by role.
-    #[serde(default)]
-    pub arguments: BTreeMap<String, GoldArgument>,
-    /// Negated event.
-    #[serde(default)]
-    pub negated: bool,
-    /// Only implied by a reference to an earlier event.
-    #[serde(default)]
-    pub inferred: bool,
-}
-
-impl GoldEvent {
-    /// `release` or `price_change/<subtype>`.
-    pub fn key(&self) -> String {
-        key(&self.kind, self.subtype.as_deref())
-    }
-
-    fn asserted(&self) -> bool {
-        let hypothetical = self
-            .arguments
-            .get("status")
-            .is_some_and(|a| a.normalized == "hypothetical");
-        !self.negated && !hypothetical
-    }
-}
-
-/// One annotated article.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-pub struct GoldArticle {
-    /// Corpus file under `../shared/corpora/`.
-    pub corpus: String,
-    /// Record id in that file.
-    pub id: String,
-    /// DCT the annotator used.
-    pub dct: Option<String>,
-    /// Only events whose evidence starts before this were annotated.
-    pub scope_end: Option<usize>,
-    /// `dev` or `test`.
-    pub split: String,
-    /// The events.
-    pub events: Vec<GoldEvent>,
-}
-
-fn key(kind: &str, subtype: Option<&str>) -> String {
-    match subtype {
-        Some(s) => format!("{kind}/{s}"),
-        None => kind.to_string(),
-    }
-}
+use super::annotation::{Argument, Event};
+use crate::event::{MONEY_ROLES, NUMBER_ROLES};
 
 /// How one event fared, for listings.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
     /// A gold event and the prediction paired with it, with the roles that
-    /// disagreed (role, gold, predicted).
+    /// disagreed (role, gold value, predicted value).
     Pair {
         /// Gold index.
         gold: usize,
@@ -132,122 +54,130 @@ pub enum Outcome {
     Spurious(usize),
 }
 
-/// Counts per type key and per role.
+/// Counts of one event type.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EventCounts {
+    /// Gold events.
+    pub gold: usize,
+    /// Predicted events.
+    pub pred: usize,
+    /// Pairs (same type, overlapping sentence).
+    pub overlap: usize,
+    /// Pairs with identical trigger spans.
+    pub exact: usize,
+}
+
+/// Counts of one argument role of one event type.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ArgumentCounts {
+    /// Gold arguments (of every gold event).
+    pub gold: usize,
+    /// Predicted arguments (of every predicted event).
+    pub pred: usize,
+    /// Gold arguments of paired events.
+    pub paired_gold: usize,
+    /// Correct arguments (of paired events).
+    pub correct: usize,
+}
+
+/// Event counts by type key and by (type key, role), accumulated over
+/// articles.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EventScores {
-    /// Type key → (gold, predicted, paired).
-    pub types: BTreeMap<String, (usize, usize, usize)>,
-    /// Role → (gold arguments of paired events, correct).
-    pub roles: BTreeMap<String, (usize, usize)>,
+    /// Type key (`release`, `price_change/share_price`) → counts.
+    pub types: BTreeMap<String, EventCounts>,
+    /// (type key, role) → counts.
+    pub roles: BTreeMap<(String, String), ArgumentCounts>,
 }
 
 impl EventScores {
-    /// Scores one article's predictions; returns how each event fared
-    /// (indices into `gold` and `pred`). Only asserted events are scored
-    /// (see the module docs); predictions at or after `scope_end` (in
-    /// characters) are ignored.
-    pub fn add_article(
-        &mut self,
-        gold: &[GoldEvent],
-        pred: &[EventRecord],
-        scope_end: Option<usize>,
-    ) -> Vec<Outcome> {
-        let gold_ix: Vec<usize> = (0..gold.len()).filter(|&g| gold[g].asserted()).collect();
-        let pred_ix: Vec<usize> = (0..pred.len())
-            .filter(|&p| {
-                pred[p].is_asserted() && scope_end.is_none_or(|e| pred[p].evidence_start < e)
-            })
-            .collect();
+    /// Scores one article's events (already restricted to the annotated
+    /// types and scope); returns how each asserted event fared (indices into
+    /// `gold` and `pred`).
+    pub fn add_article(&mut self, gold: &[&Event], pred: &[&Event]) -> Vec<Outcome> {
+        let gold_ix: Vec<usize> = (0..gold.len()).filter(|&g| gold[g].is_asserted()).collect();
+        let pred_ix: Vec<usize> = (0..pred.len()).filter(|&p| pred[p].is_asserted()).collect();
         let mut used = vec![false; pred.len()];
         let mut out = Vec::new();
         for &g in &gold_ix {
-            let ge = &gold[g];
+            let ge = gold[g];
+            let key = ge.key();
             let best = pred_ix
                 .iter()
                 .copied()
-                .filter(|&p| !used[p] && pred_key(&pred[p]) == ge.key() && overlaps(ge, &pred[p]))
+                .filter(|&p| !used[p] && pred[p].key() == key && overlaps(ge, pred[p]))
                 .max_by_key(|&p| {
-                    let agree = compare(ge, &pred[p])
+                    let agree = compare(ge, pred[p])
                         .iter()
                         .filter(|(_, ok, ..)| *ok)
                         .count();
-                    let distance = ge.trigger.start.abs_diff(pred[p].trigger_start);
+                    let distance = ge.trigger_start.abs_diff(pred[p].trigger_start);
                     (agree, std::cmp::Reverse(distance))
                 });
-            let entry = self.types.entry(ge.key()).or_default();
-            entry.0 += 1;
-            match best {
-                Some(p) => {
-                    used[p] = true;
-                    entry.2 += 1;
-                    let mut wrong = Vec::new();
-                    for (role, ok, gv, pv) in compare(ge, &pred[p]) {
-                        let r = self.roles.entry(role.clone()).or_default();
-                        r.0 += 1;
-                        if ok {
-                            r.1 += 1;
-                        } else {
-                            wrong.push((role, gv, pv));
-                        }
-                    }
-                    out.push(Outcome::Pair {
-                        gold: g,
-                        pred: p,
-                        wrong,
-                    });
-                }
-                None => out.push(Outcome::Missed(g)),
+            for role in ge
+                .arguments
+                .iter()
+                .filter(|(_, a)| a.is_given())
+                .map(|(r, _)| r)
+            {
+                self.roles
+                    .entry((key.clone(), role.clone()))
+                    .or_default()
+                    .gold += 1;
             }
+            let entry = self.types.entry(key.clone()).or_default();
+            entry.gold += 1;
+            let Some(p) = best else {
+                out.push(Outcome::Missed(g));
+                continue;
+            };
+            used[p] = true;
+            entry.overlap += 1;
+            entry.exact += usize::from(
+                ge.trigger_start == pred[p].trigger_start && ge.trigger_end == pred[p].trigger_end,
+            );
+            let mut wrong = Vec::new();
+            for (role, ok, gv, pv) in compare(ge, pred[p]) {
+                let r = self.roles.entry((key.clone(), role.clone())).or_default();
+                r.paired_gold += 1;
+                if ok {
+                    r.correct += 1;
+                } else {
+                    wrong.push((role, gv, pv));
+                }
+            }
+            out.push(Outcome::Pair {
+                gold: g,
+                pred: p,
+                wrong,
+            });
         }
         for &p in &pred_ix {
-            self.types.entry(pred_key(&pred[p])).or_default().1 += 1;
+            let key = pred[p].key();
+            for role in pred[p]
+                .arguments
+                .iter()
+                .filter(|(_, a)| a.is_given())
+                .map(|(r, _)| r)
+            {
+                self.roles
+                    .entry((key.clone(), role.clone()))
+                    .or_default()
+                    .pred += 1;
+            }
+            self.types.entry(key).or_default().pred += 1;
             if !used[p] {
                 out.push(Outcome::Spurious(p));
             }
         }
         out
     }
-
-    /// (gold, predicted, paired) summed over the type keys starting with
-    /// `prefix` (`release`, `price_change`, or `""` for all).
-    pub fn counts(&self, prefix: &str) -> (usize, usize, usize) {
-        self.types
-            .iter()
-            .filter(|(k, _)| k.starts_with(prefix))
-            .fold((0, 0, 0), |a, (_, c)| (a.0 + c.0, a.1 + c.1, a.2 + c.2))
-    }
-
-    /// Precision over the type keys starting with `prefix` (1 with no
-    /// predictions).
-    pub fn precision(&self, prefix: &str) -> f64 {
-        let (_, p, tp) = self.counts(prefix);
-        if p == 0 { 1.0 } else { tp as f64 / p as f64 }
-    }
-
-    /// Recall over the type keys starting with `prefix` (1 with no gold).
-    pub fn recall(&self, prefix: &str) -> f64 {
-        let (g, _, tp) = self.counts(prefix);
-        if g == 0 { 1.0 } else { tp as f64 / g as f64 }
-    }
-
-    /// Argument accuracy over every role (1 with no paired arguments).
-    pub fn argument_accuracy(&self) -> f64 {
-        let (n, ok) = self
-            .roles
-            .values()
-            .fold((0, 0), |a, r| (a.0 + r.0, a.1 + r.1));
-        if n == 0 { 1.0 } else { ok as f64 / n as f64 }
-    }
 }
 
-fn pred_key(e: &EventRecord) -> String {
-    key(e.kind, e.subtype)
-}
-
-fn overlaps(g: &GoldEvent, p: &EventRecord) -> bool {
+fn overlaps(g: &Event, p: &Event) -> bool {
     let inside = |x: usize, a: usize, b: usize| a <= x && x < b;
     inside(p.trigger_start, g.evidence_start, g.evidence_end)
-        || inside(g.trigger.start, p.evidence_start, p.evidence_end)
+        || inside(g.trigger_start, p.evidence_start, p.evidence_end)
 }
 
 /// Words of a name folded for comparison: lowercase letters and digits,
@@ -293,99 +223,70 @@ fn number(v: &str) -> Option<f64> {
     v.trim().replace(',', "").parse().ok()
 }
 
-fn gold_string(v: &serde_json::Value) -> String {
-    match v {
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Null => String::new(),
-        other => other.to_string(),
-    }
-}
-
-/// Each gold role of `g` with whether `p` agrees: (role, ok, gold, predicted).
-fn compare(g: &GoldEvent, p: &EventRecord) -> Vec<(String, bool, String, String)> {
-    let arg = |role: &str| p.arguments.get(role);
-    let norm = |role: &str| {
-        arg(role)
-            .and_then(|a| a.normalized.clone())
-            .unwrap_or_default()
-    };
+/// Each given gold argument of `g` with whether `p` agrees: (role, ok,
+/// gold value, predicted value).
+fn compare(g: &Event, p: &Event) -> Vec<(String, bool, String, String)> {
+    let none = Argument::default();
     let mut out = Vec::new();
-    for (role, ga) in &g.arguments {
-        let gv = gold_string(&ga.normalized);
-        let (ok, pv) = match role.as_str() {
-            "company" | "product" | "item" => {
-                let pv = norm(role);
-                let text = arg(role).and_then(|a| a.text.clone()).unwrap_or_default();
-                let gold: Vec<&str> = [Some(gv.as_str()), ga.text.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .collect();
-                (!pv.is_empty() && same_name(&gold, &[&pv, &text]), pv)
-            }
-            "change_percent" | "change_points" => {
-                let pv = norm(role);
-                (
-                    number(&pv)
-                        .zip(number(&gv))
-                        .is_some_and(|(a, b)| (a - b).abs() < 1e-6),
-                    pv,
-                )
-            }
-            "price_amount" | "price_amount_2" => {
-                let r = if role == "price_amount" {
-                    "price"
-                } else {
-                    "price_2"
-                };
-                let pv = arg(r)
-                    .and_then(|a| a.value.as_ref())
-                    .map(|n| n.0.clone())
-                    .unwrap_or_default();
-                (
-                    number(&pv)
-                        .zip(number(&gv))
-                        .is_some_and(|(a, b)| (a - b).abs() < 1e-6),
-                    pv,
-                )
-            }
-            "price_currency" | "price_currency_2" => {
-                let r = if role == "price_currency" {
-                    "price"
-                } else {
-                    "price_2"
-                };
-                let pv = arg(r).and_then(|a| a.currency.clone()).unwrap_or_default();
-                (pv.eq_ignore_ascii_case(&gv), pv)
-            }
-            "old_price" | "new_price" | "change_amount" => {
-                let pv = norm(role);
-                let split = |s: &str| {
-                    let (a, c) = s.split_once(' ').unwrap_or((s, ""));
-                    (number(a), c.to_uppercase())
-                };
-                let ((pa, pc), (ga2, gc)) = (split(&pv), split(&gv));
-                let same = match (pa, ga2) {
-                    (Some(a), Some(b)) if role == "change_amount" => {
-                        (a.abs() - b.abs()).abs() < 1e-6
-                    }
-                    (Some(a), Some(b)) => (a - b).abs() < 1e-6,
-                    _ => false,
-                };
-                (same && (gc.is_empty() || pc == gc), pv)
-            }
-            "price_unit" | "ticker" => {
-                let pv = norm(role).to_lowercase();
-                let gl = gv.to_lowercase();
-                (!pv.is_empty() && (pv.contains(&gl) || gl.contains(&pv)), pv)
-            }
-            _ => {
-                let pv = norm(role);
-                (pv == gv, pv)
-            }
-        };
+    for (role, ga) in g.arguments.iter().filter(|(_, a)| a.is_given()) {
+        let pa = p.arguments.get(role).unwrap_or(&none);
+        let gv = ga.normalized.clone().unwrap_or_default();
+        let pv = pa.normalized.clone().unwrap_or_default();
+        let ok = pa.is_given() && agree(role, ga, pa);
         out.push((role.clone(), ok, gv, pv));
     }
     out
+}
+
+/// An argument's normalized value and surface, for name comparison.
+fn names(a: &Argument) -> Vec<&str> {
+    [a.normalized.as_deref(), a.text.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// Whether a predicted argument of `role` gives the gold value (see the
+/// module docs).
+fn agree(role: &str, g: &Argument, p: &Argument) -> bool {
+    let (gv, pv) = (
+        g.normalized.as_deref().unwrap_or_default(),
+        p.normalized.as_deref().unwrap_or_default(),
+    );
+    match role {
+        "company" | "product" | "item" => same_name(&names(g), &names(p)),
+        _ if NUMBER_ROLES.contains(&role) => number(gv)
+            .zip(number(pv))
+            .is_some_and(|(a, b)| (a - b).abs() < 1e-6),
+        _ if MONEY_ROLES.contains(&role) => {
+            let money = |a: &Argument| {
+                let (amount, code) = a
+                    .normalized
+                    .as_deref()
+                    .unwrap_or_default()
+                    .split_once(' ')
+                    .map_or(
+                        (a.normalized.as_deref().unwrap_or_default(), ""),
+                        |(x, c)| (x, c),
+                    );
+                let amount = a.value.or_else(|| number(amount));
+                let code = a.currency.clone().unwrap_or_else(|| code.to_string());
+                (amount, code.to_uppercase())
+            };
+            let ((ga, gc), (pa, pc)) = (money(g), money(p));
+            let same = match (ga, pa) {
+                (Some(a), Some(b)) if role == "change_amount" => (a.abs() - b.abs()).abs() < 1e-6,
+                (Some(a), Some(b)) => (a - b).abs() < 1e-6,
+                _ => false,
+            };
+            same && (gc.is_empty() || gc == pc)
+        }
+        "price_unit" | "ticker" => {
+            let (gl, pl) = (gv.to_lowercase(), pv.to_lowercase());
+            !pl.is_empty() && (pl.contains(&gl) || gl.contains(&pl))
+        }
+        _ => gv == pv,
+    }
 }
 
 #[cfg(test)]

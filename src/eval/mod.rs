@@ -1,10 +1,383 @@
-//! Scoring newsie's output against gold annotations.
+//! Scoring newsie's output against gold annotations (`newsie eval`).
 //!
-//! [`timex`] scores temporal expressions the way TempEval-3 does (UzZaman et
-//! al. 2013, SemEval-2013 Task 1): strict and relaxed span
-//! precision/recall/F1, then attribute accuracy (TIMEX3 type and value) over
-//! the relaxed matches. [`event`] scores release and price-change events
-//! against the hand-annotated format of `fixtures/gold/events-dev/`.
+//! - [`annotation`]: the gold format, which is what `newsie extract -o DIR`
+//!   writes, and its reader; a collector that keeps a run's records.
+//! - [`mention`]: mentions per type, exact and overlap matching and value
+//!   agreement (TempEval-3's scheme, for every type).
+//! - [`event`]: events per type and arguments per role.
+//! - [`report`]: score rows, diff listing, gates and baselines.
+//! - [`timex`]: the TIMEX3 span type of the TimeML readers.
+//!
+//! [`evaluate`] puts them together.
 
+pub mod annotation;
 pub mod event;
+pub mod mention;
+pub mod report;
 pub mod timex;
+
+use std::collections::BTreeMap;
+
+use annotation::{Annotations, Doc, Event, Mention};
+use event::{EventScores, Outcome};
+use mention::{Alignment, MentionScores};
+use report::{DiffEntry, Measure, Report, Row};
+
+use std::path::{Path, PathBuf};
+
+use annotation::Collector;
+use rayon::prelude::*;
+
+use crate::article::{Article, DctSource};
+use crate::error::Result;
+use crate::pipeline::{Pipeline, TypeSet};
+use crate::run::{RunConfig, Summary};
+use crate::span::Span;
+
+/// What to score.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Only these record types (`--types`), on both sides.
+    pub types: TypeSet,
+    /// Only gold articles of this split (`--split test`).
+    pub split: Option<String>,
+}
+
+/// Scores `pred` against `gold`, article by article over the gold articles
+/// (predicted articles the gold does not have are counted, not scored).
+/// In each article, only the annotated types ([`Doc::types`]) and
+/// predictions that start before [`Doc::scope_end`] are scored. `gold_name`
+/// and `pred_name` label the report.
+pub fn evaluate(
+    gold: &Annotations,
+    pred: &Annotations,
+    options: &Options,
+    gold_name: &str,
+    pred_name: &str,
+) -> Report {
+    let mut report = Report {
+        gold: gold_name.to_string(),
+        pred: pred_name.to_string(),
+        ..Report::default()
+    };
+    report.provenance.gold = gold.provenance.clone();
+    report.provenance.pred = pred.provenance.clone();
+    let mut mentions = MentionScores::default();
+    let mut events = EventScores::default();
+    let empty = Doc::default();
+    let mut missing = Vec::new();
+    for g in gold.docs.values() {
+        if options
+            .split
+            .as_ref()
+            .is_some_and(|s| g.split.as_ref() != Some(s))
+        {
+            continue;
+        }
+        report.articles.gold += 1;
+        let p = match pred.docs.get(&g.id) {
+            Some(p) => {
+                report.articles.scored += 1;
+                if p.failed.is_some() {
+                    report.articles.failed += 1;
+                }
+                p
+            }
+            None => {
+                report.articles.missing += 1;
+                missing.push(g.id.as_str());
+                &empty
+            }
+        };
+        let text = p.text.as_deref().or(g.text.as_deref());
+        let in_scope = |start: usize| g.scope_end.is_none_or(|e| start < e);
+        let keep = |key: &str, kind: &str, subtype: Option<&str>| {
+            g.annotates(key) && options.types.allows(kind, subtype)
+        };
+        let keep_mention = |m: &&Mention| keep(&m.kind, &m.kind, None);
+        let keep_event = |e: &&Event| keep(&e.key(), &e.kind, e.subtype.as_deref());
+        let gm: Vec<&Mention> = g.mentions.iter().filter(keep_mention).collect();
+        let pm: Vec<&Mention> = p
+            .mentions
+            .iter()
+            .filter(keep_mention)
+            .filter(|m| in_scope(m.start))
+            .collect();
+        let ge: Vec<&Event> = g.events.iter().filter(keep_event).collect();
+        let pe: Vec<&Event> = p
+            .events
+            .iter()
+            .filter(keep_event)
+            .filter(|e| in_scope(e.evidence_start))
+            .collect();
+        let sentences = Sentences::new(text);
+        for a in mentions.add_article(&gm, &pm, &g.exclude) {
+            let show = |m: &Mention| match &m.normalized {
+                Some(v) => format!("{:?} = {v}", m.text),
+                None => format!("{:?}", m.text),
+            };
+            let (kind, m, gold_m, pred_m) = match a {
+                Alignment::Pair { gold, pred } => {
+                    let (x, y) = (gm[gold], pm[pred]);
+                    let kind = if (x.start, x.end) != (y.start, y.end) {
+                        "span"
+                    } else if x.normalized.is_some() && x.normalized != y.normalized {
+                        "value"
+                    } else {
+                        continue;
+                    };
+                    (kind, x, Some(x), Some(y))
+                }
+                Alignment::Missed(i) => ("missed", gm[i], Some(gm[i]), None),
+                Alignment::Spurious(i) => ("spurious", pm[i], None, Some(pm[i])),
+            };
+            report.diff.push(DiffEntry {
+                article: g.id.clone(),
+                level: "mention".into(),
+                kind: kind.into(),
+                name: m.kind.clone(),
+                start: m.start,
+                gold: gold_m.map(show),
+                pred: pred_m.map(show),
+                sentence: sentences.around(m.start),
+            });
+        }
+        for o in events.add_article(&ge, &pe) {
+            let show = |e: &Event| {
+                let args: Vec<String> = e
+                    .arguments
+                    .iter()
+                    .filter(|(_, a)| a.is_given())
+                    .map(|(r, a)| format!("{r}={}", a.normalized.as_deref().unwrap_or_default()))
+                    .collect();
+                format!("{:?} [{}]", e.trigger, args.join(", "))
+            };
+            let (kind, e, gold_e, pred_e) = match o {
+                Outcome::Pair { wrong, .. } if wrong.is_empty() => continue,
+                Outcome::Pair { gold, pred, wrong } => {
+                    let wrong: Vec<String> = wrong
+                        .iter()
+                        .map(|(r, gv, pv)| format!("{r}: {gv:?} vs {pv:?}"))
+                        .collect();
+                    let pred_side = format!("{} — wrong {}", show(pe[pred]), wrong.join("; "));
+                    ("argument", ge[gold], Some(show(ge[gold])), Some(pred_side))
+                }
+                Outcome::Missed(i) => ("missed", ge[i], Some(show(ge[i])), None),
+                Outcome::Spurious(i) => ("spurious", pe[i], None, Some(show(pe[i]))),
+            };
+            let sentence = if e.evidence.is_empty() {
+                sentences.around(e.trigger_start)
+            } else {
+                Some(e.evidence.split_whitespace().collect::<Vec<_>>().join(" "))
+            };
+            report.diff.push(DiffEntry {
+                article: g.id.clone(),
+                level: "event".into(),
+                kind: kind.into(),
+                name: e.key(),
+                start: e.evidence_start,
+                gold: gold_e,
+                pred: pred_e,
+                sentence,
+            });
+        }
+    }
+    report.articles.unannotated = pred
+        .docs
+        .keys()
+        .filter(|id| !gold.docs.contains_key(*id))
+        .count();
+    if !missing.is_empty() {
+        let shown: Vec<&str> = missing.iter().take(5).copied().collect();
+        report.notes.push(format!(
+            "{} gold articles have no predictions (their items all count as missed): {}{}",
+            missing.len(),
+            shown.join(", "),
+            if missing.len() > 5 { ", …" } else { "" }
+        ));
+    }
+    report.rows = rows(&mentions, &events);
+    report
+}
+
+/// Runs `pipeline` over the inputs under `paths` (as `newsie extract`
+/// reads them, with `config`: set [`RunConfig::select`] to the gold ids to
+/// process only those) and keeps every record, with each article's text.
+///
+/// # Errors
+/// None in practice: bad inputs become failed articles, and nothing is
+/// written.
+pub fn extract(
+    pipeline: &Pipeline,
+    paths: &[PathBuf],
+    config: &RunConfig,
+) -> Result<(Annotations, Summary)> {
+    let mut collector = Collector::default();
+    let summary = crate::run::run(pipeline, paths, config, &mut collector)?;
+    Ok((collector.annotations, summary))
+}
+
+/// Runs `pipeline` over gold articles that carry their own text (TimeML),
+/// in parallel, with each article's DCT.
+pub fn extract_texts(pipeline: &Pipeline, gold: &Annotations) -> Annotations {
+    let docs = gold
+        .docs
+        .par_iter()
+        .filter_map(|(id, g)| {
+            let text = g.text.as_deref()?;
+            let mut article = Article::new(id, text);
+            if let Some(d) = g.dct.as_deref().and_then(|d| d.get(..10)?.parse().ok()) {
+                article = article.with_dct(d, DctSource::Json);
+            }
+            let x = pipeline.process(&article);
+            Some(Doc {
+                id: id.clone(),
+                dct: g.dct.clone(),
+                text: Some(text.to_string()),
+                mentions: x.mentions.iter().map(Mention::from).collect(),
+                events: x.events.iter().map(Event::from).collect(),
+                ..Doc::default()
+            })
+        })
+        .map(|d| (d.id.clone(), d))
+        .collect();
+    Annotations {
+        docs,
+        provenance: None,
+    }
+}
+
+/// The input files the gold articles were read from (their `path`), each
+/// once, sorted, relative paths resolved against `root`.
+pub fn gold_paths(gold: &Annotations, root: &Path) -> Vec<PathBuf> {
+    let paths: std::collections::BTreeSet<PathBuf> = gold
+        .docs
+        .values()
+        .filter_map(|d| d.path.as_deref())
+        .filter(|p| *p != "-")
+        .map(|p| root.join(p))
+        .collect();
+    paths.into_iter().collect()
+}
+
+/// The score rows: mention types, event types (with `price_change` over its
+/// subtypes), then arguments by type and role, and `arguments` over all.
+fn rows(mentions: &MentionScores, events: &EventScores) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for (kind, c) in &mentions.types {
+        let mut measures = BTreeMap::new();
+        measures.insert("exact".to_string(), Measure::new(c.exact, c.gold, c.pred));
+        measures.insert(
+            "overlap".to_string(),
+            Measure::new(c.overlap, c.gold, c.pred),
+        );
+        if c.gold_values > 0 {
+            measures.insert("value".to_string(), Measure::new(c.value, c.gold, c.pred));
+        }
+        if c.gold_timex_types > 0 {
+            let m = Measure::new(c.timex_type, c.gold, c.pred);
+            measures.insert("timex_type".to_string(), m);
+        }
+        rows.push(Row {
+            level: "mention".into(),
+            name: kind.clone(),
+            gold: c.gold,
+            pred: c.pred,
+            measures,
+            accuracy: None,
+        });
+    }
+    let mut types: BTreeMap<String, event::EventCounts> = events.types.clone();
+    let subtypes: Vec<event::EventCounts> = events
+        .types
+        .iter()
+        .filter(|(k, _)| k.starts_with("price_change/"))
+        .map(|(_, c)| *c)
+        .collect();
+    if !subtypes.is_empty() {
+        let all = subtypes
+            .iter()
+            .fold(event::EventCounts::default(), |a, c| event::EventCounts {
+                gold: a.gold + c.gold,
+                pred: a.pred + c.pred,
+                overlap: a.overlap + c.overlap,
+                exact: a.exact + c.exact,
+            });
+        types.insert("price_change".into(), all);
+    }
+    for (key, c) in &types {
+        let mut measures = BTreeMap::new();
+        measures.insert("exact".to_string(), Measure::new(c.exact, c.gold, c.pred));
+        measures.insert(
+            "overlap".to_string(),
+            Measure::new(c.overlap, c.gold, c.pred),
+        );
+        rows.push(Row {
+            level: "event".into(),
+            name: key.clone(),
+            gold: c.gold,
+            pred: c.pred,
+            measures,
+            accuracy: None,
+        });
+    }
+    let mut all = event::ArgumentCounts::default();
+    let argument_row = |name: String, c: &event::ArgumentCounts| {
+        let mut measures = BTreeMap::new();
+        measures.insert("value".to_string(), Measure::new(c.correct, c.gold, c.pred));
+        Row {
+            level: "argument".into(),
+            name,
+            gold: c.gold,
+            pred: c.pred,
+            measures,
+            accuracy: (c.paired_gold > 0).then(|| c.correct as f64 / c.paired_gold as f64),
+        }
+    };
+    // A role no gold event of its type gives is taken as not annotated
+    // (a gold set without `status` for price changes): not scored.
+    for ((key, role), c) in events.roles.iter().filter(|(_, c)| c.gold > 0) {
+        rows.push(argument_row(format!("{key}.{role}"), c));
+        all.gold += c.gold;
+        all.pred += c.pred;
+        all.paired_gold += c.paired_gold;
+        all.correct += c.correct;
+    }
+    if all.gold > 0 {
+        rows.push(argument_row("arguments".into(), &all));
+    }
+    rows
+}
+
+/// The sentences of an article's text, for diff listings.
+struct Sentences<'a> {
+    text: Option<&'a str>,
+    /// Sentence spans in characters, with their byte spans.
+    spans: Vec<((usize, usize), Span)>,
+}
+
+impl<'a> Sentences<'a> {
+    fn new(text: Option<&'a str>) -> Sentences<'a> {
+        let spans = text.map_or_else(Vec::new, |t| {
+            let tokens = crate::tokenize::tokenize(t);
+            let chars = crate::span::CharMap::new(t);
+            crate::tokenize::split_sentences(t, &tokens)
+                .iter()
+                .map(|s| (chars.char_span(s.span), s.span))
+                .collect()
+        });
+        Sentences { text, spans }
+    }
+
+    /// The sentence holding character offset `at`, on one line.
+    fn around(&self, at: usize) -> Option<String> {
+        let text = self.text?;
+        let (_, span) = self.spans.iter().find(|((s, e), _)| *s <= at && at < *e)?;
+        Some(
+            span.slice(text)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    }
+}

@@ -141,14 +141,15 @@ impl Table {
 /// [`Writer`] (files or standard output), or an in-memory collector such as
 /// `newsie eval`'s.
 pub trait RecordSink {
-    /// One article's records: the article row, its notices, its mentions
-    /// and its events.
+    /// One article's records: the article row, its text (empty for a
+    /// failed article), its notices, its mentions and its events.
     ///
     /// # Errors
     /// [`Error::Io`] naming the output when writing fails.
     fn write_article(
         &mut self,
         article: &ArticleRecord,
+        text: &str,
         notices: &[NoticeRecord],
         mentions: &[MentionRecord],
         events: &[EventRecord],
@@ -166,6 +167,7 @@ impl RecordSink for Writer {
     fn write_article(
         &mut self,
         article: &ArticleRecord,
+        _text: &str,
         notices: &[NoticeRecord],
         mentions: &[MentionRecord],
         events: &[EventRecord],

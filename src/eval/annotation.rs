@@ -1,0 +1,485 @@
+//! Annotations: gold or predicted mentions and events per article, in the
+//! format `newsie extract` writes.
+//!
+//! A gold set is what `newsie extract -o DIR` writes (JSONL): a folder with
+//! `articles.jsonl`, `mentions.jsonl` and `events.jsonl` (every `*.jsonl`
+//! file in it is read, `errors.jsonl` excepted, and `provenance.json` when
+//! present), or one JSONL file of tagged records as `newsie extract` prints
+//! them. Records are dispatched on their `"record"` field; fields a scorer
+//! does not use may be left out, so a reviewed run can be edited by hand
+//! (delete a false positive's line, add a missed mention). The fields read:
+//!
+//! - `article`: `id` (required); `path`, `title`, `dct`, and for gold three
+//!   optional fields newsie never writes: `scope_end` (a character offset:
+//!   only text before it is annotated), `types` (the record types annotated,
+//!   such as `["company", "ticker", "model"]`; absent = every type) and
+//!   `split` (`dev`, `test`, …). Mentions and events of an article with no
+//!   article record create it.
+//! - `mention`: `article`, `type`, `start`, `end` (required; **character**
+//!   offsets, end exclusive), `text`, `normalized`, `entity_id`,
+//!   `timex_type`.
+//! - `event`: `article`, `type`, `trigger_start`, `trigger_end`,
+//!   `evidence_start`, `evidence_end` (required, characters); `subtype`,
+//!   `trigger`, `evidence`, `negated`, `inferred`, and `arguments`: role →
+//!   `{text, normalized, value, currency}`, where `normalized` may be a
+//!   string or a number and absent roles may be left out.
+//!
+//! `error` and `warning` records are skipped.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+
+use serde::{Deserialize, Deserializer};
+
+use crate::error::{Error, Result};
+use crate::output::{ArticleRecord, EventRecord, MentionRecord, NoticeRecord, RecordSink};
+use crate::provenance::Provenance;
+
+/// One mention, gold or predicted.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Mention {
+    /// `company`, `ticker`, `model`, `date`, `money`, `percent`, or any type
+    /// a gold set uses.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Start, in characters.
+    pub start: usize,
+    /// End (exclusive), in characters.
+    pub end: usize,
+    /// Surface text.
+    #[serde(default)]
+    pub text: String,
+    /// Normalized value (canonical name, TIMEX3 value, `0.14 USD`, `97`).
+    #[serde(default, deserialize_with = "string_or_number")]
+    pub normalized: Option<String>,
+    /// Entity id, where listed.
+    #[serde(default)]
+    pub entity_id: Option<String>,
+    /// Dates: TIMEX3 type.
+    #[serde(default)]
+    pub timex_type: Option<String>,
+}
+
+/// One event argument.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+pub struct Argument {
+    /// Surface text.
+    #[serde(default)]
+    pub text: Option<String>,
+    /// Normalized value: a name, TIMEX3 value, `up`, `-97`, `0.14 USD`.
+    #[serde(default, deserialize_with = "string_or_number")]
+    pub normalized: Option<String>,
+    /// Money and number roles: the number.
+    #[serde(default)]
+    pub value: Option<f64>,
+    /// Money roles: ISO 4217 code.
+    #[serde(default)]
+    pub currency: Option<String>,
+}
+
+impl Argument {
+    /// True when the argument gives a value (a role left null is absent).
+    pub fn is_given(&self) -> bool {
+        self.normalized.as_deref().is_some_and(|n| !n.is_empty()) || self.value.is_some()
+    }
+}
+
+/// One event, gold or predicted.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Event {
+    /// `release` or `price_change`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Price-change subtype.
+    #[serde(default)]
+    pub subtype: Option<String>,
+    /// Trigger surface.
+    #[serde(default)]
+    pub trigger: String,
+    /// Trigger start, in characters.
+    pub trigger_start: usize,
+    /// Trigger end (exclusive), in characters.
+    pub trigger_end: usize,
+    /// Evidence sentence.
+    #[serde(default)]
+    pub evidence: String,
+    /// Evidence start, in characters.
+    pub evidence_start: usize,
+    /// Evidence end (exclusive), in characters.
+    pub evidence_end: usize,
+    /// Negated event.
+    #[serde(default)]
+    pub negated: bool,
+    /// Implied by a reference to an earlier event.
+    #[serde(default)]
+    pub inferred: bool,
+    /// Rule id (predictions).
+    #[serde(default)]
+    pub rule: Option<String>,
+    /// Arguments by role.
+    #[serde(default)]
+    pub arguments: BTreeMap<String, Argument>,
+}
+
+impl Event {
+    /// `release` or `price_change/<subtype>`.
+    pub fn key(&self) -> String {
+        match &self.subtype {
+            Some(s) => format!("{}/{s}", self.kind),
+            None => self.kind.clone(),
+        }
+    }
+
+    /// False for negated and hypothetical events, which are scored apart.
+    pub fn is_asserted(&self) -> bool {
+        !self.negated
+            && self
+                .arguments
+                .get("status")
+                .and_then(|a| a.normalized.as_deref())
+                != Some("hypothetical")
+    }
+}
+
+/// One article's annotations.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Doc {
+    /// Article id.
+    pub id: String,
+    /// Input the article came from.
+    pub path: Option<String>,
+    /// Headline.
+    pub title: Option<String>,
+    /// Document creation time.
+    pub dct: Option<String>,
+    /// The text, when known (predictions run here; TimeML gold).
+    pub text: Option<String>,
+    /// Only text before this character offset is annotated.
+    pub scope_end: Option<usize>,
+    /// Character ranges where predictions that match nothing are not
+    /// counted (MEANTIME's creation-time date line).
+    pub exclude: Vec<(usize, usize)>,
+    /// The record types annotated (`None`: every type).
+    pub types: Option<BTreeSet<String>>,
+    /// `dev`, `test`, …
+    pub split: Option<String>,
+    /// Why the article failed, for a predicted article that failed.
+    pub failed: Option<String>,
+    /// Mentions in text order.
+    pub mentions: Vec<Mention>,
+    /// Events in text order.
+    pub events: Vec<Event>,
+}
+
+impl Doc {
+    /// Whether records of this type (`date`, `release`,
+    /// `price_change/share_price`) are annotated in this article.
+    pub fn annotates(&self, key: &str) -> bool {
+        let kind = key.split('/').next().unwrap_or(key);
+        self.types
+            .as_ref()
+            .is_none_or(|t| t.contains(key) || t.contains(kind))
+    }
+}
+
+/// A set of annotated articles, by id.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Annotations {
+    /// Articles by id.
+    pub docs: BTreeMap<String, Doc>,
+    /// The provenance of the run that wrote them, when recorded.
+    pub provenance: Option<Provenance>,
+}
+
+fn string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(match Option::<serde_json::Value>::deserialize(d)? {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) => Some(s),
+        Some(other) => Some(other.to_string()),
+    })
+}
+
+#[derive(Deserialize)]
+struct ArticleLine {
+    id: String,
+    #[serde(default)]
+    path: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    dct: Option<String>,
+    #[serde(default)]
+    scope_end: Option<usize>,
+    #[serde(default)]
+    types: Option<BTreeSet<String>>,
+    #[serde(default)]
+    split: Option<String>,
+    #[serde(default)]
+    status: Option<String>,
+    #[serde(default)]
+    error: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Tagged<T> {
+    article: String,
+    #[serde(flatten)]
+    inner: T,
+}
+
+#[derive(Deserialize)]
+struct Tag {
+    record: String,
+}
+
+impl Annotations {
+    /// Reads a folder written by `newsie extract -o DIR` (JSONL), or one
+    /// JSONL file of tagged records (see the module docs).
+    ///
+    /// # Errors
+    /// [`Error::Io`] when a file cannot be read; [`Error::Input`] with the
+    /// file and line for a line that is not a JSON record of a known
+    /// `record` type, misses a required field, repeats an article record,
+    /// or has offsets with `start > end`.
+    pub fn read(path: &Path) -> Result<Annotations> {
+        let mut out = Annotations::default();
+        if path.is_dir() {
+            let mut files: Vec<_> = std::fs::read_dir(path)
+                .map_err(|e| Error::io(path, e))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.extension().is_some_and(|e| e == "jsonl")
+                        && p.file_name().is_some_and(|n| n != "errors.jsonl")
+                })
+                .collect();
+            files.sort();
+            if files.is_empty() {
+                return Err(Error::Input {
+                    path: path.into(),
+                    line: None,
+                    reason: "no .jsonl files: expected a folder written by `newsie extract -o DIR` (JSONL)".into(),
+                });
+            }
+            for f in &files {
+                out.read_file(f)?;
+            }
+            let prov = path.join("provenance.json");
+            if prov.is_file() {
+                let text = std::fs::read_to_string(&prov).map_err(|e| Error::io(&prov, e))?;
+                out.provenance = Some(serde_json::from_str(&text).map_err(|e| Error::Input {
+                    path: prov.clone(),
+                    line: Some(e.line() as u64),
+                    reason: e.to_string(),
+                })?);
+            }
+        } else {
+            out.read_file(path)?;
+        }
+        Ok(out)
+    }
+
+    fn read_file(&mut self, path: &Path) -> Result<()> {
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        let mut articles_seen = BTreeSet::new();
+        for (i, line) in BufReader::new(file).lines().enumerate() {
+            let line = line.map_err(|e| Error::io(path, e))?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let bad = |reason: String| Error::Input {
+                path: path.into(),
+                line: Some(i as u64 + 1),
+                reason,
+            };
+            let json = |e: serde_json::Error| bad(e.to_string());
+            let tag: Tag = serde_json::from_str(&line).map_err(|e| {
+                bad(format!(
+                    "not a newsie record ({e}); expected a \"record\" field"
+                ))
+            })?;
+            match tag.record.as_str() {
+                "article" => {
+                    let a: ArticleLine = serde_json::from_str(&line).map_err(json)?;
+                    if !articles_seen.insert(a.id.clone()) {
+                        return Err(bad(format!("article {:?} recorded twice", a.id)));
+                    }
+                    let doc = self.doc(&a.id);
+                    doc.path = a.path;
+                    doc.title = a.title;
+                    doc.dct = a.dct;
+                    doc.scope_end = a.scope_end;
+                    doc.types = a.types;
+                    doc.split = a.split;
+                    if a.status.as_deref() == Some("failed") {
+                        doc.failed = Some(a.error.unwrap_or_default());
+                    }
+                }
+                "mention" => {
+                    let m: Tagged<Mention> = serde_json::from_str(&line).map_err(json)?;
+                    if m.inner.start > m.inner.end {
+                        return Err(bad("mention start after its end".into()));
+                    }
+                    self.doc(&m.article).mentions.push(m.inner);
+                }
+                "event" => {
+                    let e: Tagged<Event> = serde_json::from_str(&line).map_err(json)?;
+                    if e.inner.trigger_start > e.inner.trigger_end
+                        || e.inner.evidence_start > e.inner.evidence_end
+                    {
+                        return Err(bad("event start after its end".into()));
+                    }
+                    self.doc(&e.article).events.push(e.inner);
+                }
+                "error" | "warning" => {}
+                other => return Err(bad(format!("unknown record type {other:?}"))),
+            }
+        }
+        Ok(())
+    }
+
+    fn doc(&mut self, id: &str) -> &mut Doc {
+        self.docs.entry(id.to_string()).or_insert_with(|| Doc {
+            id: id.to_string(),
+            ..Doc::default()
+        })
+    }
+}
+
+impl From<&MentionRecord> for Mention {
+    fn from(m: &MentionRecord) -> Mention {
+        Mention {
+            kind: m.kind.to_string(),
+            start: m.start,
+            end: m.end,
+            text: m.text.clone(),
+            normalized: m.normalized.clone(),
+            entity_id: m.entity_id.clone(),
+            timex_type: m.timex_type.map(String::from),
+        }
+    }
+}
+
+impl From<&EventRecord> for Event {
+    fn from(e: &EventRecord) -> Event {
+        Event {
+            kind: e.kind.to_string(),
+            subtype: e.subtype.map(String::from),
+            trigger: e.trigger.clone(),
+            trigger_start: e.trigger_start,
+            trigger_end: e.trigger_end,
+            evidence: e.evidence.clone(),
+            evidence_start: e.evidence_start,
+            evidence_end: e.evidence_end,
+            negated: e.negated,
+            inferred: e.inferred,
+            rule: Some(e.rule.to_string()),
+            arguments: e
+                .arguments
+                .iter()
+                .map(|(role, a)| {
+                    let arg = Argument {
+                        text: a.text.clone(),
+                        normalized: a.normalized.clone(),
+                        value: a.value.as_ref().and_then(|n| n.0.parse().ok()),
+                        currency: a.currency.clone(),
+                    };
+                    (role.to_string(), arg)
+                })
+                .filter(|(_, a)| a.is_given())
+                .collect(),
+        }
+    }
+}
+
+/// A [`RecordSink`] that keeps a run's records as [`Annotations`], with
+/// each article's text (for diff listings and HTML pages).
+#[derive(Debug, Default)]
+pub struct Collector {
+    /// What was collected.
+    pub annotations: Annotations,
+    /// Input-level errors (a file that could not be read).
+    pub notices: Vec<NoticeRecord>,
+}
+
+impl RecordSink for Collector {
+    fn write_article(
+        &mut self,
+        article: &ArticleRecord,
+        text: &str,
+        _notices: &[NoticeRecord],
+        mentions: &[MentionRecord],
+        events: &[EventRecord],
+    ) -> Result<()> {
+        let doc = self.annotations.doc(&article.id);
+        doc.path = Some(article.path.clone());
+        doc.title = article.title.clone();
+        doc.dct = article.dct.clone();
+        doc.text = Some(text.to_string());
+        doc.failed = article.error.clone();
+        doc.mentions = mentions.iter().map(Mention::from).collect();
+        doc.events = events.iter().map(Event::from).collect();
+        Ok(())
+    }
+
+    fn write_notice(&mut self, notice: &NoticeRecord) -> Result<()> {
+        self.notices.push(notice.clone());
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_tagged_records_with_optional_fields_and_names_bad_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("gold.jsonl");
+        std::fs::write(
+            &f,
+            concat!(
+                r#"{"record":"article","id":"a1","types":["company"],"scope_end":40}"#,
+                "\n\n",
+                r#"{"record":"mention","article":"a1","type":"company","start":0,"end":7,"text":"Alibaba"}"#,
+                "\n",
+                r#"{"record":"event","article":"a2","type":"price_change","subtype":"product_price","trigger_start":5,"trigger_end":8,"evidence_start":0,"evidence_end":30,"arguments":{"change_percent":{"normalized":-97},"date":{"normalized":null}}}"#,
+                "\n",
+                r#"{"record":"warning","input":"x","reason":"y"}"#,
+                "\n"
+            ),
+        )
+        .unwrap();
+        let a = Annotations::read(&f).unwrap();
+        assert_eq!(a.docs.len(), 2);
+        let a1 = &a.docs["a1"];
+        assert_eq!(
+            (a1.scope_end, a1.annotates("company"), a1.annotates("date")),
+            (Some(40), true, false)
+        );
+        assert_eq!(a1.mentions[0].normalized, None);
+        let e = &a.docs["a2"].events[0];
+        assert_eq!(e.key(), "price_change/product_price");
+        assert_eq!(
+            e.arguments["change_percent"].normalized.as_deref(),
+            Some("-97")
+        );
+        assert!(!e.arguments["date"].is_given());
+
+        std::fs::write(&f, "{\"record\":\"article\",\"id\":\"a\"}\n{\"record\":\"mention\",\"article\":\"a\",\"type\":\"company\",\"start\":3}\n").unwrap();
+        let err = Annotations::read(&f).unwrap_err().to_string();
+        assert!(
+            err.contains("gold.jsonl:2:") && err.contains("missing field `end`"),
+            "{err}"
+        );
+        std::fs::write(&f, "{\"id\":\"a\"}\n").unwrap();
+        let err = Annotations::read(&f).unwrap_err().to_string();
+        assert!(
+            err.contains("gold.jsonl:1:") && err.contains("\"record\""),
+            "{err}"
+        );
+        let empty = tempfile::tempdir().unwrap();
+        let err = Annotations::read(empty.path()).unwrap_err().to_string();
+        assert!(err.contains("no .jsonl files"), "{err}");
+    }
+}
