@@ -5,6 +5,9 @@
 //! precision/recall/F1, then attribute accuracy (TIMEX3 type and value) over
 //! the relaxed matches. [`event`] scores release and price-change events
 //! against the hand-annotated format of `fixtures/gold/events-dev/`.
+//! [`timeml`] reads gold TIMEX3s from TimeML files: TempEval-3 `.tml` and
+//! MEANTIME CAT XML.
 
 pub mod event;
+pub mod timeml;
 pub mod timex;
