@@ -525,6 +525,8 @@ fn bless(args: &EvalArgs) -> u8 {
         .and_then(|s| writer.finish().map(|()| s))
     {
         Ok(s) => {
+            // Errors and warnings are not annotations.
+            let _ = std::fs::remove_file(dir.join("errors.jsonl"));
             eprintln!(
                 "newsie: blessed {} articles into {} (review and edit them: they are now the gold)",
                 s.processed,

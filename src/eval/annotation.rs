@@ -39,6 +39,9 @@ use crate::provenance::Provenance;
 /// One mention, gold or predicted.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Mention {
+    /// Article id.
+    #[serde(default)]
+    pub article: String,
     /// `company`, `ticker`, `model`, `date`, `money`, `percent`, or any type
     /// a gold set uses.
     #[serde(rename = "type")]
@@ -88,6 +91,9 @@ impl Argument {
 /// One event, gold or predicted.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Event {
+    /// Article id.
+    #[serde(default)]
+    pub article: String,
     /// `release` or `price_change`.
     #[serde(rename = "type")]
     pub kind: String,
@@ -222,20 +228,15 @@ struct ArticleLine {
 }
 
 #[derive(Deserialize)]
-struct Tagged<T> {
-    article: String,
-    #[serde(flatten)]
-    inner: T,
-}
-
-#[derive(Deserialize)]
 struct Tag {
     record: String,
 }
 
 impl Annotations {
     /// Reads a folder written by `newsie extract -o DIR` (JSONL), or one
-    /// JSONL file of tagged records (see the module docs).
+    /// JSONL file of tagged records (see the module docs); or TimeML gold:
+    /// a `.tml` (TempEval-3) or `.xml` (MEANTIME) file, or a folder with
+    /// such files and no `.jsonl` ([`super::timeml::read_path`]).
     ///
     /// # Errors
     /// [`Error::Io`] when a file cannot be read; [`Error::Input`] with the
@@ -244,6 +245,13 @@ impl Annotations {
     /// or has offsets with `start > end`.
     pub fn read(path: &Path) -> Result<Annotations> {
         let mut out = Annotations::default();
+        if is_timeml(path) {
+            out.docs = super::timeml::read_path(path)?
+                .into_iter()
+                .map(|d| (d.id.clone(), Doc::from(d)))
+                .collect();
+            return Ok(out);
+        }
         if path.is_dir() {
             let mut files: Vec<_> = std::fs::read_dir(path)
                 .map_err(|e| Error::io(path, e))?
@@ -316,20 +324,21 @@ impl Annotations {
                     }
                 }
                 "mention" => {
-                    let m: Tagged<Mention> = serde_json::from_str(&line).map_err(json)?;
-                    if m.inner.start > m.inner.end {
-                        return Err(bad("mention start after its end".into()));
+                    let m: Mention = serde_json::from_str(&line).map_err(json)?;
+                    if m.article.is_empty() || m.start > m.end {
+                        return Err(bad("a mention needs its article and start <= end".into()));
                     }
-                    self.doc(&m.article).mentions.push(m.inner);
+                    self.doc(&m.article.clone()).mentions.push(m);
                 }
                 "event" => {
-                    let e: Tagged<Event> = serde_json::from_str(&line).map_err(json)?;
-                    if e.inner.trigger_start > e.inner.trigger_end
-                        || e.inner.evidence_start > e.inner.evidence_end
+                    let e: Event = serde_json::from_str(&line).map_err(json)?;
+                    if e.article.is_empty()
+                        || e.trigger_start > e.trigger_end
+                        || e.evidence_start > e.evidence_end
                     {
-                        return Err(bad("event start after its end".into()));
+                        return Err(bad("an event needs its article and start <= end".into()));
                     }
-                    self.doc(&e.article).events.push(e.inner);
+                    self.doc(&e.article.clone()).events.push(e);
                 }
                 "error" | "warning" => {}
                 other => return Err(bad(format!("unknown record type {other:?}"))),
@@ -346,9 +355,63 @@ impl Annotations {
     }
 }
 
+/// A `.tml`/`.xml` file, or a folder with no `.jsonl` file of its own and
+/// a `.tml`/`.xml` file somewhere below.
+fn is_timeml(path: &Path) -> bool {
+    let ext = |p: &Path, exts: &[&str]| {
+        p.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| exts.contains(&e))
+    };
+    if !path.is_dir() {
+        return ext(path, &["tml", "xml"]);
+    }
+    let own_jsonl = std::fs::read_dir(path)
+        .map(|d| d.filter_map(|e| e.ok()).any(|e| ext(&e.path(), &["jsonl"])))
+        .unwrap_or(false);
+    !own_jsonl
+        && walkdir::WalkDir::new(path)
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .any(|e| ext(e.path(), &["tml", "xml"]))
+}
+
+/// A TimeML document as gold: its TIMEX3s are `date` mentions (value as
+/// `normalized`, TIMEX3 type as `timex_type`), the only type annotated; the
+/// creation-time expression is excluded (it is the DCT, not a mention).
+impl From<super::timeml::TimemlDoc> for Doc {
+    fn from(d: super::timeml::TimemlDoc) -> Doc {
+        Doc {
+            path: Some(d.path),
+            dct: d.dct,
+            scope_end: d.scope_end,
+            exclude: d.creation.into_iter().collect(),
+            types: Some(BTreeSet::from(["date".to_string()])),
+            mentions: d
+                .timexes
+                .into_iter()
+                .map(|t| Mention {
+                    article: d.id.clone(),
+                    kind: "date".into(),
+                    start: t.start,
+                    end: t.end,
+                    text: t.text,
+                    normalized: t.value,
+                    entity_id: None,
+                    timex_type: Some(t.timex_type),
+                })
+                .collect(),
+            text: Some(d.text),
+            id: d.id,
+            ..Doc::default()
+        }
+    }
+}
+
 impl From<&MentionRecord> for Mention {
     fn from(m: &MentionRecord) -> Mention {
         Mention {
+            article: m.article.clone(),
             kind: m.kind.to_string(),
             start: m.start,
             end: m.end,
@@ -363,6 +426,7 @@ impl From<&MentionRecord> for Mention {
 impl From<&EventRecord> for Event {
     fn from(e: &EventRecord) -> Event {
         Event {
+            article: e.article.clone(),
             kind: e.kind.to_string(),
             subtype: e.subtype.map(String::from),
             trigger: e.trigger.clone(),

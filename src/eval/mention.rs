@@ -9,9 +9,11 @@
 //!
 //! - **exact** counts pairs whose spans are identical (TempEval's strict);
 //! - **overlap** counts every pair (relaxed);
-//! - **value** counts pairs whose `normalized` values are equal (a missing
-//!   value never agrees); its F1, `2·agree / (gold + pred)`, equals
-//!   TempEval's "value F1" (value accuracy times relaxed F1);
+//! - **value** counts pairs whose `normalized` values are equal (two
+//!   missing values agree: the gold says the expression has none, such as
+//!   an unresolvable date); its F1, `2·agree / (gold + pred)`, equals
+//!   TempEval's "value F1" (value accuracy times relaxed F1). A type whose
+//!   gold mentions give no value at all is not scored for values;
 //! - **timex_type** does the same for dates' TIMEX3 types.
 
 use std::collections::BTreeMap;
@@ -134,8 +136,7 @@ impl MentionScores {
                     c.overlap += 1;
                     c.exact += usize::from(gm.start == pm.start && gm.end == pm.end);
                     c.gold_values += usize::from(gm.normalized.is_some());
-                    c.value +=
-                        usize::from(gm.normalized.is_some() && gm.normalized == pm.normalized);
+                    c.value += usize::from(gm.normalized == pm.normalized);
                     c.gold_timex_types += usize::from(gm.timex_type.is_some());
                     c.timex_type +=
                         usize::from(gm.timex_type.is_some() && gm.timex_type == pm.timex_type);
@@ -161,6 +162,7 @@ mod tests {
 
     fn m(kind: &str, start: usize, end: usize, value: Option<&str>) -> Mention {
         Mention {
+            article: String::new(),
             kind: kind.into(),
             start,
             end,
@@ -211,6 +213,12 @@ mod tests {
             ),
             (2, 3, 1, 2, 0, 2)
         );
+        // Two missing values agree.
+        let mut s2 = MentionScores::default();
+        let none = [m("date", 0, 4, None)];
+        let n: Vec<&Mention> = none.iter().collect();
+        s2.add_article(&n, &n, &[]);
+        assert_eq!(s2.types["date"].value, 1);
         assert_eq!((s.types["company"].exact, s.types["company"].value), (1, 1));
         assert_eq!((s.types["model"].gold, s.types["model"].pred), (0, 1));
     }

@@ -6,7 +6,9 @@
 //!   agreement (TempEval-3's scheme, for every type).
 //! - [`event`]: events per type and arguments per role.
 //! - [`report`]: score rows, diff listing, gates and baselines.
-//! - [`timex`]: the TIMEX3 span type of the TimeML readers.
+//! - [`timeml`]: TempEval-3 `.tml` and MEANTIME CAT XML readers, whose
+//!   TIMEX3s ([`timex::Timex3`]) become gold date mentions.
+//! - [`timex`]: the TIMEX3 span type.
 //!
 //! [`evaluate`] puts them together.
 
@@ -14,6 +16,7 @@ pub mod annotation;
 pub mod event;
 pub mod mention;
 pub mod report;
+pub mod timeml;
 pub mod timex;
 
 use std::collections::BTreeMap;
