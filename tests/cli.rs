@@ -325,9 +325,24 @@ fn output_folder_in_both_formats() {
                 format!("articles.{ext}"),
                 "errors.jsonl".to_string(),
                 format!("events.{ext}"),
-                format!("mentions.{ext}")
+                format!("mentions.{ext}"),
+                "provenance.json".to_string()
             ]
         );
+        let provenance: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(out_dir.join("provenance.json")).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(provenance["schema_version"], "1");
+        assert_eq!(provenance["newsie_version"], env!("CARGO_PKG_VERSION"));
+        assert_eq!(provenance["gazetteers"], "bundled");
+        assert!(
+            provenance["checksum"]
+                .as_str()
+                .unwrap()
+                .starts_with("sha256:")
+        );
+        assert_eq!(provenance["files"].as_object().unwrap().len(), 4);
         let lines = |name: &str| {
             std::fs::read_to_string(out_dir.join(name))
                 .unwrap()
@@ -529,4 +544,169 @@ fn negated_events_stay_out_of_the_csv_and_merge_groups_articles() {
     let missing = newsie(&["events", "merge", "no/such/dir"]);
     assert_eq!(code(&missing), 2);
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no/such/dir"));
+}
+
+#[test]
+fn types_restrict_extraction() {
+    let out = newsie(&[
+        "extract",
+        "-q",
+        "--types",
+        "ticker,price_change/share_price",
+        "fixtures/articles/moonshot-kimi-release.txt",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let recs = records(&out);
+    let kinds: std::collections::BTreeSet<(&str, &str)> = recs
+        .iter()
+        .filter(|r| r["record"] != "article")
+        .map(|r| (r["record"].as_str().unwrap(), r["type"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        kinds.into_iter().collect::<Vec<_>>(),
+        [("event", "price_change"), ("mention", "ticker")]
+    );
+    assert!(
+        recs.iter()
+            .filter(|r| r["record"] == "event")
+            .all(|r| r["subtype"] == "share_price")
+    );
+    let bad = newsie(&["extract", "--types", "company,person", "fixtures/articles"]);
+    assert_eq!(code(&bad), 2);
+    assert!(
+        stderr(&bad).contains("unknown record type \"person\""),
+        "{}",
+        stderr(&bad)
+    );
+}
+
+/// Bless a run as gold, score it (perfect), break the gold by hand, and
+/// watch the gates: 0 when they hold, 1 on a regression, 2 on bad usage.
+#[test]
+fn eval_blesses_scores_and_gates() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("gold");
+    let g = gold.to_str().unwrap();
+    let out = newsie(&["eval", "--bless", "--gold", g, "fixtures/articles"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(gold.join("mentions.jsonl").is_file() && gold.join("provenance.json").is_file());
+    assert!(!gold.join("errors.jsonl").exists());
+    // Blessing again needs --force.
+    let again = newsie(&["eval", "--bless", "--gold", g, "fixtures/articles"]);
+    assert_eq!(code(&again), 2);
+    assert!(stderr(&again).contains("--force"));
+
+    // The gold records where its articles came from: no ARTICLES needed.
+    let out = newsie(&[
+        "eval",
+        "--gold",
+        g,
+        "--format",
+        "json",
+        "--min-f1",
+        "company=1",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let row = |r: &serde_json::Value, name: &str| {
+        r["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["name"] == name)
+            .cloned()
+            .unwrap_or_else(|| panic!("no row {name}"))
+    };
+    assert_eq!(row(&report, "company")["measures"]["exact"]["f1"], 1.0);
+    assert_eq!(row(&report, "release")["measures"]["overlap"]["f1"], 1.0);
+    assert_eq!(report["diff"].as_array().unwrap().len(), 0);
+    let baseline = dir.path().join("baseline.json");
+    std::fs::write(&baseline, &out.stdout).unwrap();
+
+    // Remove the first company mention and the first release from the gold:
+    // company recall and release precision drop below the baseline.
+    let drop_first = |file: &str, kind: &str| {
+        let path = gold.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut dropped = false;
+        let kept: Vec<&str> = text
+            .lines()
+            .filter(|l| {
+                let hit = !dropped && l.contains(&format!("\"type\":\"{kind}\""));
+                dropped |= hit;
+                !hit
+            })
+            .collect();
+        std::fs::write(&path, kept.join("\n") + "\n").unwrap();
+        assert!(dropped);
+    };
+    drop_first("mentions.jsonl", "company");
+    drop_first("events.jsonl", "release");
+    let b = baseline.to_str().unwrap();
+    let out = newsie(&["eval", "--gold", g, "--baseline", b]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("FAIL company:exact F1"), "{err}");
+    assert!(err.contains("FAIL release:overlap F1"), "{err}");
+    let table = String::from_utf8(out.stdout.clone()).unwrap();
+    assert!(
+        table.contains("SPURIOUS") && table.contains("company"),
+        "{table}"
+    );
+
+    // --pred scores a saved run; CSV lists one line per row and measure.
+    let pred = dir.path().join("pred");
+    let p = pred.to_str().unwrap();
+    assert_eq!(
+        code(&newsie(&["extract", "-q", "-o", p, "fixtures/articles"])),
+        0
+    );
+    let out = newsie(&[
+        "eval", "--gold", g, "--pred", p, "--format", "csv", "--types", "company",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let csv = String::from_utf8(out.stdout.clone()).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "level,name,gold,pred,measure,matched,precision,recall,f1"
+    );
+    assert!(
+        lines[1].starts_with("mention,company,16,17,exact,16,0.9412,1.0000,"),
+        "{csv}"
+    );
+    assert!(
+        lines
+            .iter()
+            .skip(1)
+            .all(|l| l.starts_with("mention,company,")),
+        "{csv}"
+    );
+    // A gold edited by hand so that an earlier run scores lower: the gate
+    // names the row; an unknown row is a usage error.
+    let out = newsie(&[
+        "eval",
+        "--gold",
+        g,
+        "--pred",
+        p,
+        "--min-f1",
+        "company:exact=0.99",
+    ]);
+    assert_eq!(code(&out), 1);
+    let out = newsie(&["eval", "--gold", g, "--pred", p, "--min-f1", "person=0.5"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("no row \"person\""),
+        "{}",
+        stderr(&out)
+    );
+    let out = newsie(&[
+        "eval",
+        "--gold",
+        dir.path().join("nowhere").to_str().unwrap(),
+        "--pred",
+        p,
+    ]);
+    assert_eq!(code(&out), 2);
 }

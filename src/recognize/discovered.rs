@@ -318,8 +318,11 @@ impl DiscoveredRecognizer {
             let before = text[..m.span.start].trim_end_matches(' ');
             let before = match before.strip_suffix('(') {
                 Some(b) => b,
-                None if m.span.slice(text).starts_with('<') => before,
-                None => continue,
+                // The ticker span is the code inside Reuters' brackets.
+                None => match before.strip_suffix('<') {
+                    Some(b) if text[m.span.end..].starts_with('>') => b,
+                    _ => continue,
+                },
             };
             let before = before.trim_end_matches(' ');
             // "British Telecommunications Plc's <BTY>": the name without 's.
@@ -760,6 +763,13 @@ mod tests {
                 &[("Cargill, Inc.", "Cargill")],
             ),
             ("it rose (XYZ) today", &["XYZ"], &[]),
+            // Reuters' code in brackets: the ticker is the code alone.
+            (
+                "The Nippon Kokan KK <NKKT.T> official said",
+                &["NKKT.T"],
+                &[("Nippon Kokan KK", "Nippon Kokan")],
+            ),
+            ("rose 3 <pct> on", &["pct"], &[]),
             (
                 "Atticus Capital bought shares; the Department of Energy Group and the Working Group met Atticus.",
                 &[],

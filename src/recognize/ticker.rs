@@ -216,8 +216,11 @@ impl TickerRecognizer {
             };
             let Some((symbol, mic)) = found else { continue };
             let company = gazetteer.listed_company(&symbol);
+            // `<BP.L>`: the mention is the code, without Reuters' brackets
+            // (as `NYSE: BABA` keeps its prefix, which is part of the name).
+            let span = c.name("wire").unwrap_or(whole);
             out.push(Mention {
-                span: Span::new(whole.start(), whole.end()),
+                span: Span::new(span.start(), span.end()),
                 kind: MentionType::Ticker,
                 source: "pattern",
                 value: MentionValue::Ticker {
@@ -372,15 +375,15 @@ mod tests {
             (
                 "Apple Inc <AAPL.O> and <BABA.N>",
                 &[
-                    ("<AAPL.O>", "AAPL", Some("XNAS"), Some("apple")),
-                    ("<BABA.N>", "BABA", Some("XNYS"), Some("alibaba")),
+                    ("AAPL.O", "AAPL", Some("XNAS"), Some("apple")),
+                    ("BABA.N", "BABA", Some("XNYS"), Some("alibaba")),
                 ],
             ),
             (
                 "Standard Oil Co <SRD> and IBM <IBM>",
                 &[
-                    ("<SRD>", "SRD", None, None),
-                    ("<IBM>", "IBM", None, Some("ibm")),
+                    ("SRD", "SRD", None, None),
+                    ("IBM", "IBM", None, Some("ibm")),
                 ],
             ),
             (
