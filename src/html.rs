@@ -179,7 +179,8 @@ impl From<&EventRecord> for HtmlEvent {
             .filter_map(|role| {
                 let a = e.arguments.get(role)?;
                 let value = a.normalized.clone().or_else(|| a.text.clone())?;
-                Some((role.to_string(), value))
+                // An empty qualifier stands for an exact figure: nothing to show.
+                (!value.is_empty()).then(|| (role.to_string(), value))
             })
             .collect();
         HtmlEvent {
@@ -231,6 +232,19 @@ fn escape_into(out: &mut String, s: &str) {
     }
 }
 
+/// Appends `s` escaped, with a line-break opportunity (`<wbr>`) after
+/// every `sep`, for identifiers in narrow cells (`price_change/share_price`,
+/// `release.svo.successor`).
+fn escape_breakable(out: &mut String, s: &str, sep: char) {
+    for (j, part) in s.split(sep).enumerate() {
+        if j > 0 {
+            out.push(sep);
+            out.push_str("<wbr>");
+        }
+        escape_into(out, part);
+    }
+}
+
 /// `s` escaped (see [`escape_into`]).
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -254,6 +268,7 @@ main{max-width:1180px;margin:0 auto}
 h1{font-size:24px;margin:0 0 12px}
 h2{font-size:19px;margin:0 0 4px}
 h3{font-size:15px;margin:18px 0 6px;color:#444}
+.summary h3{margin-top:0}
 .totals{color:#555;margin:0 0 14px}
 .legend,.summary,section.article{background:#fff;border:1px solid #dcdfe4;border-radius:8px;padding:14px 18px;margin:0 0 18px}
 .legend{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center;position:sticky;top:0;z-index:1;box-shadow:0 2px 6px rgba(0,0,0,.06)}
@@ -279,17 +294,18 @@ h3{font-size:15px;margin:18px 0 6px;color:#444}
 .trigger.tr-spurious{text-decoration:underline 3px wavy #e8590c}
 .trigger.tr-correct{text-decoration-color:#2f9e44}
 .chip{display:inline-block;padding:1px 8px;border-radius:4px;font-size:13px;line-height:1.6}
-table.events{width:100%;margin-top:4px}
+table.events{width:100%;margin-top:4px;table-layout:fixed}
+col.c-n{width:34px}col.c-type{width:13%}col.c-trigger{width:10%}col.c-args{width:24%}col.c-rule{width:13%}col.c-mark{width:10%}
 table.events th{text-align:left;font-weight:600;color:#555;border-bottom:2px solid #dcdfe4;padding:4px 8px;white-space:nowrap}
-table.events td{vertical-align:top;border-bottom:1px solid #eceef1;padding:5px 8px}
-table.events td.evidence{color:#333;max-width:520px}
+table.events td{vertical-align:top;border-bottom:1px solid #eceef1;padding:5px 8px;overflow-wrap:break-word}
+table.events td.evidence{color:#333}
 table.events tr.ev-missed td{background:#fff0f3}
 table.events tr.ev-spurious td{background:#fff4e6}
 table.events tr.ev-correct td:first-child{box-shadow:inset 3px 0 0 #2f9e44}
 table.events tr.ev-missed td:first-child{box-shadow:inset 3px 0 0 #d6336c}
 table.events tr.ev-spurious td:first-child{box-shadow:inset 3px 0 0 #e8590c}
 ul.args{list-style:none;margin:0;padding:0}
-ul.args li{white-space:nowrap}
+ul.args li{padding-left:1em;text-indent:-1em}
 .role{color:#777;font-size:12px;margin-right:4px}
 .badge{display:inline-block;font-size:12px;padding:0 6px;border-radius:10px;border:1px solid #ccc;color:#444;background:#f8f8f8}
 .badge.b-correct{border-color:#2f9e44;color:#2b8a3e;background:#ebfbee}
@@ -361,17 +377,36 @@ fn totals(out: &mut String, articles: &[HtmlArticle]) {
         plural(mentions),
         plural(events),
     );
-    for mark in [Mark::Correct, Mark::Spurious, Mark::Missed] {
-        let n = articles
-            .iter()
-            .map(|a| {
-                a.mentions.iter().filter(|m| m.mark == mark).count()
-                    + a.events.iter().filter(|e| e.mark == mark).count()
+    // Against gold: how the mentions and the events fared.
+    let marks = |of: &dyn Fn(Mark) -> usize| {
+        [Mark::Correct, Mark::Spurious, Mark::Missed]
+            .into_iter()
+            .filter_map(|mark| {
+                let n = of(mark);
+                (n > 0).then(|| format!("{n} {}", mark.as_str()))
             })
-            .sum::<usize>();
-        if n > 0 {
-            let _ = write!(out, " · {n} {}", mark.as_str());
-        }
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let of_mentions = marks(&|mark| {
+        articles
+            .iter()
+            .flat_map(|a| &a.mentions)
+            .filter(|m| m.mark == mark)
+            .count()
+    });
+    let of_events = marks(&|mark| {
+        articles
+            .iter()
+            .flat_map(|a| &a.events)
+            .filter(|e| e.mark == mark)
+            .count()
+    });
+    if !of_mentions.is_empty() {
+        let _ = write!(out, " · mentions: {of_mentions}");
+    }
+    if !of_events.is_empty() {
+        let _ = write!(out, " · events: {of_events}");
     }
     out.push_str("</p>\n");
 }
@@ -707,10 +742,30 @@ fn events_table(out: &mut String, a: &HtmlArticle, triggers: &[Option<&str>]) {
         out.push_str("<p class=\"none\">No events.</p>\n");
         return;
     }
+    // The mark column only where there is something to show in it: marks
+    // against gold, or else notes alone.
+    let gold = a.events.iter().any(|e| e.mark != Mark::Plain);
+    let marks = gold || a.events.iter().any(|e| e.note.is_some());
     out.push_str(
-        "<table class=\"events\"><thead><tr><th>#</th><th>Type</th><th>Trigger</th>\
-         <th>Arguments</th><th>Evidence</th><th>Rule</th><th>Mark</th></tr></thead><tbody>\n",
+        "<table class=\"events\"><colgroup><col class=\"c-n\"><col class=\"c-type\">\
+         <col class=\"c-trigger\"><col class=\"c-args\"><col class=\"c-evidence\">\
+         <col class=\"c-rule\">",
     );
+    if marks {
+        out.push_str("<col class=\"c-mark\">");
+    }
+    out.push_str(
+        "</colgroup><thead><tr><th>#</th><th>Type</th><th>Trigger</th>\
+         <th>Arguments</th><th>Evidence</th><th>Rule</th>",
+    );
+    if marks {
+        out.push_str(if gold {
+            "<th>Mark</th>"
+        } else {
+            "<th>Note</th>"
+        });
+    }
+    out.push_str("</tr></thead><tbody>\n");
     for (i, e) in a.events.iter().enumerate() {
         let mark = e.mark.as_str();
         let _ = write!(
@@ -724,7 +779,7 @@ fn events_table(out: &mut String, a: &HtmlArticle, triggers: &[Option<&str>]) {
             out.push_str(" data-negated=\"\"");
         }
         let _ = write!(out, "><td>{}</td><td class=\"type\">", i + 1);
-        escape_into(out, &e.kind);
+        escape_breakable(out, &e.kind, '/');
         if e.negated {
             out.push_str(" <span class=\"badge neg\">negated</span>");
         }
@@ -735,7 +790,7 @@ fn events_table(out: &mut String, a: &HtmlArticle, triggers: &[Option<&str>]) {
                 escape_into(out, t);
                 let _ = write!(
                     out,
-                    "</b> <span class=\"evnote\">{}–{}</span>",
+                    "</b><div class=\"evnote\">chars {}–{}</div>",
                     e.trigger_start, e.trigger_end
                 );
             }
@@ -763,19 +818,21 @@ fn events_table(out: &mut String, a: &HtmlArticle, triggers: &[Option<&str>]) {
         match &e.rule {
             Some(r) => {
                 out.push_str("<code>");
-                escape_into(out, r);
+                escape_breakable(out, r, '.');
                 out.push_str("</code>");
             }
             None => out.push_str("<span class=\"none\">—</span>"),
         }
-        let _ = write!(
-            out,
-            "</td><td class=\"mark\"><span class=\"badge b-{mark}\">{mark}</span>"
-        );
-        if let Some(n) = &e.note {
-            out.push_str("<div class=\"evnote\">");
-            escape_into(out, n);
-            out.push_str("</div>");
+        if marks {
+            out.push_str("</td><td class=\"mark\">");
+            if e.mark != Mark::Plain {
+                let _ = write!(out, "<span class=\"badge b-{mark}\">{mark}</span>");
+            }
+            if let Some(n) = &e.note {
+                out.push_str("<div class=\"evnote\">");
+                escape_into(out, n);
+                out.push_str("</div>");
+            }
         }
         out.push_str("</td></tr>\n");
     }
@@ -810,7 +867,7 @@ mod tests {
     /// Checks that every element is closed in the order opened (void
     /// elements aside), and returns the names of the elements opened.
     fn balanced(html: &str) -> Vec<String> {
-        const VOID: [&str; 4] = ["meta", "br", "!doctype", "hr"];
+        const VOID: [&str; 6] = ["meta", "br", "!doctype", "hr", "col", "wbr"];
         let mut stack: Vec<String> = Vec::new();
         let mut opened = Vec::new();
         let mut rest = html;
@@ -1042,7 +1099,9 @@ mod tests {
             "<li data-role=\"company\"><span class=\"role\">company</span>Alibaba Group</li>"
         ));
         assert!(html.contains("3 mentions (1 company, 1 date, 1 ticker) · 1 event"));
-        assert!(html.contains("1 correct · 1 spurious · 2 missed"));
+        assert!(html.contains(
+            "1 article · 3 mentions · 1 event · mentions: 1 correct, 1 spurious, 1 missed · events: 1 missed</p>"
+        ));
         balanced(&html);
     }
 
@@ -1154,5 +1213,21 @@ mod tests {
         );
         assert!(e.arguments.contains(&("date".into(), "2025-01-29".into())));
         assert_eq!(e.mark, Mark::Plain);
+        assert!(e.arguments.iter().all(|(_, v)| !v.is_empty()));
+        // Without gold or notes, no mark column.
+        let html = render(
+            "t",
+            None,
+            &[HtmlArticle {
+                id: "a1".into(),
+                title: None,
+                dct: None,
+                text: article.text.clone(),
+                mentions: m,
+                events: vec![e],
+            }],
+        );
+        assert!(!html.contains("<th>Mark</th>") && !html.contains("<th>Note</th>"));
+        assert!(html.contains("data-mark=\"plain\""));
     }
 }
