@@ -34,6 +34,7 @@ pub mod error;
 pub mod eval;
 pub mod event;
 pub mod gazetteer;
+pub mod html;
 pub mod input;
 pub mod markup;
 pub mod mention;
