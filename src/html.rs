@@ -45,7 +45,7 @@
 
 use std::fmt::Write as _;
 
-use crate::output::record::{EventRecord, MentionRecord};
+use crate::eval::annotation::{Event, Mention};
 
 /// How an item fared against gold, or [`Mark::Plain`] when there is no gold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -152,12 +152,13 @@ pub struct Summary {
     pub notes: Vec<String>,
 }
 
-impl From<&MentionRecord> for HtmlMention {
-    fn from(m: &MentionRecord) -> HtmlMention {
+/// A mention as recorded (an extraction's or a gold set's), unmarked.
+impl From<&Mention> for HtmlMention {
+    fn from(m: &Mention) -> HtmlMention {
         HtmlMention {
             start: m.start,
             end: m.end,
-            kind: m.kind.to_string(),
+            kind: m.kind.clone(),
             text: m.text.clone(),
             entity_id: m.entity_id.clone(),
             normalized: m.normalized.clone(),
@@ -167,28 +168,28 @@ impl From<&MentionRecord> for HtmlMention {
     }
 }
 
-impl From<&EventRecord> for HtmlEvent {
-    fn from(e: &EventRecord) -> HtmlEvent {
-        let kind = match e.subtype {
-            Some(sub) => format!("{}/{sub}", e.kind),
-            None => e.kind.to_string(),
-        };
-        // Roles in record order, not the map's alphabetical one.
-        let arguments = crate::event::roles(e.kind)
+/// An event as recorded, unmarked: its given arguments in the order of the
+/// type's roles ([`crate::event::roles`]), then any others.
+impl From<&Event> for HtmlEvent {
+    fn from(e: &Event) -> HtmlEvent {
+        let order = crate::event::roles(&e.kind);
+        let rank = |role: &str| order.iter().position(|r| *r == role).unwrap_or(order.len());
+        let mut arguments: Vec<(String, String)> = e
+            .arguments
             .iter()
-            .filter_map(|role| {
-                let a = e.arguments.get(role)?;
+            .filter_map(|(role, a)| {
                 let value = a.normalized.clone().or_else(|| a.text.clone())?;
                 // An empty qualifier stands for an exact figure: nothing to show.
-                (!value.is_empty()).then(|| (role.to_string(), value))
+                (!value.is_empty()).then(|| (role.clone(), value))
             })
             .collect();
+        arguments.sort_by_key(|(role, _)| rank(role));
         HtmlEvent {
-            kind,
+            kind: e.key(),
             trigger_start: e.trigger_start,
             trigger_end: e.trigger_end,
             evidence: e.evidence.clone(),
-            rule: Some(e.rule.to_string()),
+            rule: e.rule.clone(),
             arguments,
             negated: e.negated,
             mark: Mark::Plain,
@@ -1182,7 +1183,11 @@ mod tests {
         )
         .with_dct(jiff::civil::date(2025, 1, 29), DctSource::Option);
         let x = pipeline.process(&article);
-        let m: Vec<HtmlMention> = x.mentions.iter().map(HtmlMention::from).collect();
+        let m: Vec<HtmlMention> = x
+            .mentions
+            .iter()
+            .map(|r| HtmlMention::from(&Mention::from(r)))
+            .collect();
         assert_eq!(
             m[0],
             HtmlMention {
@@ -1200,10 +1205,11 @@ mod tests {
             (m[1].kind.as_str(), m[1].normalized.as_deref()),
             ("ticker", Some("9988.HK"))
         );
-        let e = HtmlEvent::from(&x.events[0]);
+        let e = HtmlEvent::from(&Event::from(&x.events[0]));
         assert_eq!(e.kind, "release");
         assert_eq!((e.trigger_start, e.trigger_end), (18, 26));
         assert_eq!(e.rule.as_deref(), Some(x.events[0].rule));
+        assert_eq!(e.kind, x.events[0].kind);
         assert_eq!(e.evidence, article.text);
         let roles: Vec<&str> = e.arguments.iter().map(|(r, _)| r.as_str()).collect();
         assert_eq!(roles[..2], ["company", "product"]);

@@ -122,7 +122,7 @@ fn score(pipeline: &Pipeline, provenance: &Provenance, set: &Set) -> Report {
         split: set.split.map(String::from),
         ..Options::default()
     };
-    let report = evaluate(&gold, &pred, &options, set.name, "extraction");
+    let report = evaluate(&gold, &pred, &options, set.name, "extraction").report;
     assert_eq!(
         report.articles.missing, 0,
         "{}: gold articles not found in their inputs: {:?}",

@@ -23,6 +23,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, anyhow, bail, ensure};
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
+use newsie::eval::annotation::{Event, Mention};
 use newsie::html::{HtmlArticle, HtmlEvent, HtmlMention, Mark, Summary, render};
 use serde_json::{Value, json};
 
@@ -964,8 +965,16 @@ fn pipeline_articles() -> Vec<HtmlArticle> {
                 title: a.title.clone(),
                 dct: a.dct.map(|d| d.to_string()),
                 text: a.text.clone(),
-                mentions: x.mentions.iter().map(HtmlMention::from).collect(),
-                events: x.events.iter().map(HtmlEvent::from).collect(),
+                mentions: x
+                    .mentions
+                    .iter()
+                    .map(|r| HtmlMention::from(&Mention::from(r)))
+                    .collect(),
+                events: x
+                    .events
+                    .iter()
+                    .map(|r| HtmlEvent::from(&Event::from(r)))
+                    .collect(),
             }
         })
         .collect()
@@ -1079,4 +1088,109 @@ async fn hand_built_page_renders_marks_events_and_hostile_text_safely() {
 #[tokio::test(flavor = "current_thread")]
 async fn pipeline_page_highlights_every_mention() {
     with_browser(check_pipeline).await;
+}
+
+/// The command line's pages: `newsie show --html` highlights every mention
+/// `newsie extract` finds, and `newsie eval --html` against a gold edited by
+/// hand (one mention and one event removed, so the run's ones are false
+/// positives; one gold mention added, which the run misses) marks exactly
+/// those.
+async fn check_cli_pages(b: &Browser, pages: &Path) -> Result<()> {
+    let fixture = "fixtures/articles/moonshot-kimi-release.txt";
+    let run = |args: &[&str]| -> Result<Vec<u8>> {
+        let out = common::newsie(args);
+        ensure!(
+            out.status.code() == Some(0),
+            "newsie {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        Ok(out.stdout)
+    };
+    let extracted = String::from_utf8(run(&["extract", "-q", fixture])?)?;
+    let mentions = extracted
+        .lines()
+        .filter(|l| l.contains("\"record\":\"mention\""))
+        .count();
+    let shown = pages.join("show.html");
+    run(&["show", "--html", "-o", shown.to_str().unwrap(), fixture])?;
+    b.load("cli-show", &std::fs::read_to_string(&shown)?, pages)
+        .await?;
+    let found = b
+        .js(
+            "return document.querySelectorAll('mark.m:not([data-cont])').length",
+            vec![],
+        )
+        .await?;
+    ensure!(
+        found == json!(mentions),
+        "show: {found} highlights for {mentions} mentions"
+    );
+
+    let gold = pages.join("gold");
+    run(&["eval", "--bless", "--gold", gold.to_str().unwrap(), fixture])?;
+    let edit = |file: &str, drop: &str, add: Option<&str>| -> Result<()> {
+        let path = gold.join(file);
+        let text = std::fs::read_to_string(&path)?;
+        let mut lines: Vec<&str> = text.lines().filter(|l| !l.contains(drop)).collect();
+        ensure!(
+            lines.len() + 1 == text.lines().count(),
+            "{drop} is one line of {file}"
+        );
+        lines.extend(add);
+        std::fs::write(&path, lines.join("\n") + "\n")?;
+        Ok(())
+    };
+    // "Moonshot" (a short name newsie misses), and no "9988.HK" ticker, no
+    // first event.
+    let extra = r#"{"record":"mention","article":"fx-kimi-release","type":"company","text":"Moonshot","start":327,"end":335,"normalized":"Moonshot AI"}"#;
+    edit("mentions.jsonl", "\"text\":\"9988.HK\"", Some(extra))?;
+    edit("events.jsonl", "\"id\":\"e1\"", None)?;
+    let html = pages.join("eval.html");
+    run(&[
+        "eval",
+        "--gold",
+        gold.to_str().unwrap(),
+        "--html",
+        html.to_str().unwrap(),
+    ])?;
+    b.load("cli-eval", &std::fs::read_to_string(&html)?, pages)
+        .await?;
+    b.screenshot("cli-eval").await?;
+    let marks = b
+        .js(
+            "const by = m => [...document.querySelectorAll(`mark.m[data-mark='${m}']:not([data-cont])`)].map(e => [e.dataset.type, e.textContent]);
+             return [by('missed'), by('spurious'), by('correct').length,
+                     [...document.querySelectorAll('tr.event')].map(r => r.dataset.mark)]",
+            vec![],
+        )
+        .await?;
+    let events = extracted
+        .lines()
+        .filter(|l| l.contains("\"record\":\"event\""))
+        .count();
+    let mut event_marks = vec!["correct"; events];
+    event_marks[0] = "spurious";
+    ensure!(
+        marks
+            == json!([
+                [["company", "Moonshot"]],
+                [["ticker", "9988.HK"]],
+                mentions - 1,
+                event_marks
+            ]),
+        "eval page marks: {marks}"
+    );
+    let summary = b
+        .js(
+            "return document.body.textContent.includes('Scores')",
+            vec![],
+        )
+        .await?;
+    ensure!(summary == json!(true), "the scores are on the page");
+    Ok(())
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn cli_show_and_eval_pages_mark_what_the_run_found_and_missed() {
+    with_browser(check_cli_pages).await;
 }

@@ -66,6 +66,13 @@ Examples:
   newsie eval --gold my-gold/ --format json > baseline.json; newsie eval --gold my-gold/ --baseline baseline.json"
     )]
     Eval(EvalArgs),
+    /// Show articles with their mentions and events as a self-contained HTML page (inline
+    /// CSS, no script, no network): mentions highlighted by type, hover for entity id and
+    /// normalized value, events listed with their evidence sentence.
+    #[command(
+        after_help = "Example:\n  newsie show --html -o kimi.html fixtures/articles/moonshot-kimi-release.txt"
+    )]
+    Show(ShowArgs),
     /// Work with gazetteer folders.
     #[command(subcommand)]
     Gazetteer(GazetteerCommand),
@@ -195,6 +202,11 @@ struct EvalArgs {
     /// Score only gold articles whose `split` is this (dev, test).
     #[arg(long, value_name = "NAME")]
     split: Option<String>,
+    /// Also write a self-contained HTML review page: each article's text with the predicted
+    /// mentions marked correct or spurious and the missed gold ones outlined, the events
+    /// likewise, and the scores on top.
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
     /// Diff entries listed in the table format (all in JSON).
     #[arg(long, value_name = "N", default_value_t = 50)]
     max_diff: usize,
@@ -207,6 +219,28 @@ struct EvalArgs {
     /// Worker threads, 1 to 1024 (default: one per core).
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
     threads: Option<u16>,
+}
+
+#[derive(clap::Args, Debug)]
+struct ShowArgs {
+    /// Files or folders to read, as `newsie extract` reads them.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Render as HTML (the one view so far).
+    #[arg(long, required = true)]
+    html: bool,
+    /// Write the page here instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// As for extract.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    published: Option<jiff::civil::Date>,
+    /// As for extract.
+    #[arg(long, value_name = "DIR")]
+    gazetteers: Option<PathBuf>,
+    /// As for extract.
+    #[arg(long, value_name = "TYPES", value_parser = parse_types)]
+    types: Option<TypeSet>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -247,6 +281,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Extract(args) => ExitCode::from(extract(args)),
         Command::Eval(args) => ExitCode::from(eval(args)),
+        Command::Show(args) => ExitCode::from(show(args)),
         Command::Gazetteer(GazetteerCommand::Check { dir }) => {
             ExitCode::from(check(dir.as_deref()))
         }
@@ -440,14 +475,16 @@ fn eval(args: EvalArgs) -> u8 {
     let options = Options {
         types: args.types.clone().unwrap_or_default(),
         split: args.split.clone(),
+        review: args.html.is_some(),
     };
-    let mut report = evaluate(
+    let evaluation = evaluate(
         &gold,
         &pred,
         &options,
         &args.gold.display().to_string(),
         &pred_name,
     );
+    let mut report = evaluation.report;
     let failures = match report.check(&args.min_f1, baseline.as_ref()) {
         Ok(f) => f,
         Err(e) => return setup(&e),
@@ -463,10 +500,75 @@ fn eval(args: EvalArgs) -> u8 {
         Ok(text) => print!("{text}"),
         Err(e) => return setup(&e),
     }
+    if let Some(path) = &args.html {
+        let summary = report.html_summary(&failures);
+        let page = newsie::html::render(
+            &format!("newsie eval: {}", report.gold),
+            Some(&summary),
+            &evaluation.review,
+        );
+        if let Err(e) = std::fs::write(path, page) {
+            return setup(&format!("{}: {e}", path.display()));
+        }
+    }
     for f in &failures {
         eprintln!("newsie: eval: FAIL {f}");
     }
     if failures.is_empty() { OK } else { SOME_FAILED }
+}
+
+fn show(args: ShowArgs) -> u8 {
+    use newsie::html::{HtmlArticle, HtmlEvent, HtmlMention};
+    let (pipeline, _) = match load_pipeline(None, args.gazetteers.as_deref(), args.types.as_ref()) {
+        Ok(p) => p,
+        Err(e) => return setup(&e),
+    };
+    let config = RunConfig {
+        published: args.published,
+        ..RunConfig::default()
+    };
+    let (extracted, summary) = match newsie::eval::extract(&pipeline, &args.paths, &config) {
+        Ok(x) => x,
+        Err(e) => return setup(&e),
+    };
+    let articles: Vec<HtmlArticle> = extracted
+        .docs
+        .values()
+        .filter(|d| d.failed.is_none())
+        .map(|d| HtmlArticle {
+            id: d.id.clone(),
+            title: d.title.clone(),
+            dct: d.dct.clone(),
+            text: d.text.clone().unwrap_or_default(),
+            mentions: d.mentions.iter().map(HtmlMention::from).collect(),
+            events: d.events.iter().map(HtmlEvent::from).collect(),
+        })
+        .collect();
+    let title = match articles.as_slice() {
+        [one] => one.title.clone().unwrap_or_else(|| one.id.clone()),
+        many => format!("{} articles", many.len()),
+    };
+    let page = newsie::html::render(&title, None, &articles);
+    let written = match &args.output {
+        Some(path) => std::fs::write(path, page).map_err(|e| format!("{}: {e}", path.display())),
+        None => {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            out.write_all(page.as_bytes())
+                .and_then(|()| out.flush())
+                .map_err(|e| e.to_string())
+        }
+    };
+    if let Err(e) = written {
+        return setup(&e);
+    }
+    for (id, d) in extracted.docs.iter().filter(|(_, d)| d.failed.is_some()) {
+        eprintln!(
+            "newsie: error: {id}: {}",
+            d.failed.as_deref().unwrap_or_default()
+        );
+    }
+    if summary.failed > 0 { SOME_FAILED } else { OK }
 }
 
 /// `eval --bless`: writes the extraction (or the --pred records) as gold.

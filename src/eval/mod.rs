@@ -33,6 +33,7 @@ use rayon::prelude::*;
 
 use crate::article::{Article, DctSource};
 use crate::error::Result;
+use crate::html::{HtmlArticle, HtmlEvent, HtmlMention, Mark};
 use crate::pipeline::{Pipeline, TypeSet};
 use crate::run::{RunConfig, Summary};
 use crate::span::Span;
@@ -44,6 +45,20 @@ pub struct Options {
     pub types: TypeSet,
     /// Only gold articles of this split (`--split test`).
     pub split: Option<String>,
+    /// Also build a review page per article with a known text
+    /// ([`Evaluation::review`]).
+    pub review: bool,
+}
+
+/// A report, and with [`Options::review`] one page per article: the
+/// predicted mentions and events marked correct or spurious, and the missed
+/// gold ones, for [`crate::html::render`].
+#[derive(Debug, Clone, Default)]
+pub struct Evaluation {
+    /// Scores, diff listing and provenance.
+    pub report: Report,
+    /// The review pages, in gold article order.
+    pub review: Vec<HtmlArticle>,
 }
 
 /// Scores `pred` against `gold`, article by article over the gold articles
@@ -57,7 +72,8 @@ pub fn evaluate(
     options: &Options,
     gold_name: &str,
     pred_name: &str,
-) -> Report {
+) -> Evaluation {
+    let mut review = Vec::new();
     let mut report = Report {
         gold: gold_name.to_string(),
         pred: pred_name.to_string(),
@@ -114,65 +130,121 @@ pub fn evaluate(
             .filter(|e| in_scope(e.evidence_start))
             .collect();
         let sentences = Sentences::new(text);
+        let mut page = options.review.then(|| HtmlArticle {
+            id: g.id.clone(),
+            title: p.title.clone().or_else(|| g.title.clone()),
+            dct: p.dct.clone().or_else(|| g.dct.clone()),
+            text: text.unwrap_or_default().to_string(),
+            ..HtmlArticle::default()
+        });
+        let show = |m: &Mention| match &m.normalized {
+            Some(v) => format!("{:?} = {v}", m.text),
+            None => format!("{:?}", m.text),
+        };
         for a in mentions.add_article(&gm, &pm, &g.exclude) {
-            let show = |m: &Mention| match &m.normalized {
-                Some(v) => format!("{:?} = {v}", m.text),
-                None => format!("{:?}", m.text),
-            };
             let (kind, m, gold_m, pred_m) = match a {
                 Alignment::Pair { gold, pred } => {
                     let (x, y) = (gm[gold], pm[pred]);
                     let kind = if (x.start, x.end) != (y.start, y.end) {
-                        "span"
-                    } else if x.normalized.is_some() && x.normalized != y.normalized {
-                        "value"
+                        Some("span")
+                    } else if x.normalized != y.normalized {
+                        Some("value")
                     } else {
-                        continue;
+                        None
                     };
-                    (kind, x, Some(x), Some(y))
+                    (kind, y, Some(x), Some(y))
                 }
-                Alignment::Missed(i) => ("missed", gm[i], Some(gm[i]), None),
-                Alignment::Spurious(i) => ("spurious", pm[i], None, Some(pm[i])),
+                Alignment::Missed(i) => (Some("missed"), gm[i], Some(gm[i]), None),
+                Alignment::Spurious(i) => (Some("spurious"), pm[i], None, Some(pm[i])),
             };
+            if let Some(page) = &mut page {
+                let mark = match (gold_m, pred_m) {
+                    (Some(_), Some(_)) => Mark::Correct,
+                    (Some(_), None) => Mark::Missed,
+                    _ => Mark::Spurious,
+                };
+                let note = match (kind, gold_m) {
+                    (Some("span" | "value"), Some(x)) => Some(format!("gold {}", show(x))),
+                    _ => None,
+                };
+                page.mentions.push(HtmlMention {
+                    mark,
+                    note,
+                    ..HtmlMention::from(m)
+                });
+            }
+            let Some(kind) = kind else { continue };
             report.diff.push(DiffEntry {
                 article: g.id.clone(),
                 level: "mention".into(),
                 kind: kind.into(),
                 name: m.kind.clone(),
-                start: m.start,
+                start: gold_m.unwrap_or(m).start,
                 gold: gold_m.map(show),
                 pred: pred_m.map(show),
                 sentence: sentences.around(m.start),
             });
         }
+        let show = |e: &Event| {
+            let args: Vec<String> = e
+                .arguments
+                .iter()
+                .filter(|(_, a)| a.is_given())
+                .map(|(r, a)| format!("{r}={}", a.normalized.as_deref().unwrap_or_default()))
+                .collect();
+            format!("{:?} [{}]", e.trigger, args.join(", "))
+        };
         for o in events.add_article(&ge, &pe) {
-            let show = |e: &Event| {
-                let args: Vec<String> = e
-                    .arguments
-                    .iter()
-                    .filter(|(_, a)| a.is_given())
-                    .map(|(r, a)| format!("{r}={}", a.normalized.as_deref().unwrap_or_default()))
-                    .collect();
-                format!("{:?} [{}]", e.trigger, args.join(", "))
-            };
-            let (kind, e, gold_e, pred_e) = match o {
-                Outcome::Pair { wrong, .. } if wrong.is_empty() => continue,
+            let (kind, e, mark, gold_e, pred_e) = match o {
+                Outcome::Pair {
+                    pred, ref wrong, ..
+                } if wrong.is_empty() => (None, pe[pred], Mark::Correct, None, None),
                 Outcome::Pair { gold, pred, wrong } => {
                     let wrong: Vec<String> = wrong
                         .iter()
                         .map(|(r, gv, pv)| format!("{r}: {gv:?} vs {pv:?}"))
                         .collect();
                     let pred_side = format!("{} — wrong {}", show(pe[pred]), wrong.join("; "));
-                    ("argument", ge[gold], Some(show(ge[gold])), Some(pred_side))
+                    let gold_side = Some(show(ge[gold]));
+                    (
+                        Some("argument"),
+                        pe[pred],
+                        Mark::Correct,
+                        gold_side,
+                        Some(pred_side),
+                    )
                 }
-                Outcome::Missed(i) => ("missed", ge[i], Some(show(ge[i])), None),
-                Outcome::Spurious(i) => ("spurious", pe[i], None, Some(show(pe[i]))),
+                Outcome::Missed(i) => {
+                    (Some("missed"), ge[i], Mark::Missed, Some(show(ge[i])), None)
+                }
+                Outcome::Spurious(i) => (
+                    Some("spurious"),
+                    pe[i],
+                    Mark::Spurious,
+                    None,
+                    Some(show(pe[i])),
+                ),
             };
             let sentence = if e.evidence.is_empty() {
                 sentences.around(e.trigger_start)
             } else {
                 Some(e.evidence.split_whitespace().collect::<Vec<_>>().join(" "))
             };
+            if let Some(page) = &mut page {
+                let mut h = HtmlEvent::from(e);
+                if h.evidence.is_empty() {
+                    h.evidence = sentence.clone().unwrap_or_default();
+                }
+                h.mark = mark;
+                if kind == Some("argument") {
+                    h.note = pred_e
+                        .as_ref()
+                        .and_then(|p| p.split_once(" — "))
+                        .map(|(_, w)| w.to_string());
+                }
+                page.events.push(h);
+            }
+            let Some(kind) = kind else { continue };
             report.diff.push(DiffEntry {
                 article: g.id.clone(),
                 level: "event".into(),
@@ -183,6 +255,22 @@ pub fn evaluate(
                 pred: pred_e,
                 sentence,
             });
+        }
+        if let Some(mut page) = page {
+            // Negated and hypothetical predictions are shown, not scored.
+            for e in pe.iter().filter(|e| !e.is_asserted()) {
+                page.events.push(HtmlEvent {
+                    note: Some("negated or hypothetical: not scored".into()),
+                    ..HtmlEvent::from(*e)
+                });
+            }
+            // In text order, as on a page without gold.
+            page.mentions
+                .sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+            page.events.sort_by_key(|e| e.trigger_start);
+            if !page.text.is_empty() {
+                review.push(page);
+            }
         }
     }
     report.articles.unannotated = pred
@@ -200,7 +288,7 @@ pub fn evaluate(
         ));
     }
     report.rows = rows(&mentions, &events);
-    report
+    Evaluation { report, review }
 }
 
 /// Runs `pipeline` over the inputs under `paths` (as `newsie extract`

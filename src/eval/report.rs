@@ -359,6 +359,41 @@ impl Report {
         out
     }
 
+    /// The scores as the summary block of an HTML review page: one line per
+    /// row and measure, then the article counts, notes and gate failures.
+    pub fn html_summary(&self, failures: &[String]) -> crate::html::Summary {
+        let mut rows = Vec::new();
+        for r in &self.rows {
+            for (name, m) in &r.measures {
+                rows.push(vec![
+                    r.level.clone(),
+                    r.name.clone(),
+                    r.gold.to_string(),
+                    r.pred.to_string(),
+                    name.clone(),
+                    format!("{:.3}", m.precision),
+                    format!("{:.3}", m.recall),
+                    format!("{:.3}", m.f1),
+                ]);
+            }
+        }
+        let a = &self.articles;
+        let mut notes = vec![format!(
+            "articles: {} gold, {} scored, {} missing, {} failed, {} not annotated; predictions: {}",
+            a.gold, a.scored, a.missing, a.failed, a.unannotated, self.pred
+        )];
+        notes.extend(self.notes.iter().cloned());
+        notes.extend(failures.iter().map(|f| format!("FAIL {f}")));
+        crate::html::Summary {
+            caption: Some("Scores".into()),
+            columns: ["level", "name", "gold", "pred", "measure", "P", "R", "F1"]
+                .map(String::from)
+                .to_vec(),
+            rows,
+            notes,
+        }
+    }
+
     /// The score rows as CSV: `level,name,gold,pred,measure,matched,precision,recall,f1`,
     /// one line per row and measure.
     ///
@@ -457,7 +492,7 @@ mod tests {
         assert!("company".parse::<Gate>().is_err());
 
         let mut r = report(0.8);
-        assert_eq!(r.check(&[gate.clone()], None).unwrap().len(), 1);
+        assert_eq!(r.check(std::slice::from_ref(&gate), None).unwrap().len(), 1);
         assert!(
             r.check(&["company=0.8".parse().unwrap()], None)
                 .unwrap()
