@@ -17,7 +17,7 @@ use crate::gazetteer::{self, GazetteerSource};
 use crate::output::record::SCHEMA_VERSION;
 
 /// What produced a set of records.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Provenance {
     /// Record schema version ([`SCHEMA_VERSION`]).
     pub schema_version: String,

@@ -73,6 +73,14 @@ Examples:
         after_help = "Example:\n  newsie show --html -o kimi.html fixtures/articles/moonshot-kimi-release.txt"
     )]
     Show(ShowArgs),
+    /// Print the JSON Schema (draft 2020-12) of a record type, or of every type as one object
+    /// keyed by type: article, mention, event, error, warning (JSONL records, with their
+    /// "record" tag) and provenance (a folder's provenance.json).
+    Schema {
+        /// The record type; without it, all.
+        #[arg(value_name = "RECORD", value_parser = clap::builder::PossibleValuesParser::new(newsie::output::schema::RECORD_TYPES))]
+        record: Option<String>,
+    },
     /// Work with gazetteer folders.
     #[command(subcommand)]
     Gazetteer(GazetteerCommand),
@@ -282,6 +290,16 @@ pub fn main() -> ExitCode {
         Command::Extract(args) => ExitCode::from(extract(args)),
         Command::Eval(args) => ExitCode::from(eval(args)),
         Command::Show(args) => ExitCode::from(show(args)),
+        Command::Schema { record } => {
+            use newsie::output::schema;
+            let value = match record.as_deref() {
+                Some(r) => schema::schema(r).expect("clap checked the name"),
+                None => schema::all(),
+            };
+            let text = serde_json::to_string_pretty(&value).expect("a schema serializes");
+            println!("{text}");
+            ExitCode::from(OK)
+        }
         Command::Gazetteer(GazetteerCommand::Check { dir }) => {
             ExitCode::from(check(dir.as_deref()))
         }

@@ -12,6 +12,7 @@
 //!   complete. With [`Writer::with_provenance`], `provenance.json` too.
 
 pub mod record;
+pub mod schema;
 
 use std::fs::File;
 use std::io::{BufWriter, Write};

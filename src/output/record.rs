@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
 
 use crate::doc::Doc;
@@ -23,6 +24,19 @@ pub const SCHEMA_VERSION: &str = "1";
 #[derive(Debug, Clone, PartialEq)]
 pub struct Number(pub String);
 
+impl JsonSchema for Number {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Number".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "number",
+            "description": "A decimal number written plainly (589000000000, 0.14, -97)."
+        })
+    }
+}
+
 impl Serialize for Number {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         if let Ok(i) = self.0.parse::<i64>() {
@@ -36,7 +50,7 @@ impl Serialize for Number {
 }
 
 /// One mention (`"record": "mention"`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct MentionRecord {
     /// Article id.
     pub article: String,
@@ -105,7 +119,7 @@ pub struct MentionRecord {
 
 /// One event argument: surface, normalized value, mention id, and for
 /// entities, money and numbers their typed parts.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ArgumentRecord {
     /// Surface text, or null for arguments inferred without one.
     pub text: Option<String>,
@@ -123,7 +137,7 @@ pub struct ArgumentRecord {
 }
 
 /// One event (`"record": "event"`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct EventRecord {
     /// Article id.
     pub article: String,
@@ -177,7 +191,7 @@ impl EventRecord {
 }
 
 /// One input article (`"record": "article"`), processed or failed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ArticleRecord {
     /// Article id.
     pub id: String,
@@ -206,7 +220,7 @@ pub struct ArticleRecord {
 }
 
 /// An error or warning about an input (`"record": "error"|"warning"`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct NoticeRecord {
     /// `error` (the input or article failed) or `warning` (processed anyway).
     #[serde(skip)]
