@@ -117,6 +117,58 @@ fn benches(c: &mut Criterion) {
         })
     });
     g.finish();
+
+    // `newsie eval`'s own cost over 1000 Reuters stories, beside their
+    // extraction above: scoring a run against itself (as a regression run
+    // that changed nothing), and reading a blessed gold folder.
+    let mut x = newsie::eval::annotation::Annotations::default();
+    for a in &articles {
+        let r = pipeline.process(a);
+        x.docs.insert(
+            a.id.clone(),
+            newsie::eval::annotation::Doc {
+                id: a.id.clone(),
+                text: Some(a.text.clone()),
+                mentions: r.mentions.iter().map(Into::into).collect(),
+                events: r.events.iter().map(Into::into).collect(),
+                ..Default::default()
+            },
+        );
+    }
+    let options = newsie::eval::Options::default();
+    let mut g = c.benchmark_group("eval");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.sample_size(20);
+    g.bench_function("score-reuters-1000", |b| {
+        b.iter(|| {
+            newsie::eval::evaluate(&x, &x, &options, "gold", "pred")
+                .report
+                .rows
+                .len()
+        })
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("gold");
+    let mut writer = newsie::output::Writer::dir(&gold, newsie::output::Format::Jsonl).unwrap();
+    let file = dir.path().join("reuters-1000.jsonl");
+    let lines: String = articles
+        .iter()
+        .map(|a| {
+            serde_json::json!({"id": a.id, "text": a.text, "date": "1987-03-01"}).to_string() + "\n"
+        })
+        .collect();
+    std::fs::write(&file, lines).unwrap();
+    newsie::run::run(&pipeline, &[file], &Default::default(), &mut writer).unwrap();
+    writer.finish().unwrap();
+    g.bench_function("read-gold-reuters-1000", |b| {
+        b.iter(|| {
+            newsie::eval::annotation::Annotations::read(&gold)
+                .unwrap()
+                .docs
+                .len()
+        })
+    });
+    g.finish();
 }
 
 criterion_group!(pipeline_benches, benches);

@@ -1,6 +1,6 @@
 //! Temporal expressions through the whole pipeline: recognition, span, TIMEX3
 //! type and value against the DCT, one table row per rule or trap. The
-//! sentences are ours; the corpus-level scores are in `temporal_eval.rs`.
+//! sentences are ours; the corpus-level scores come from `newsie eval` (`eval_sets.rs`).
 
 use std::sync::LazyLock;
 

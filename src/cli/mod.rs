@@ -437,7 +437,19 @@ fn eval(args: EvalArgs) -> u8 {
     if args.bless {
         return bless(&args);
     }
-    let gold = match Annotations::read(&args.gold) {
+    // The gold is read while the pipeline loads.
+    let reading = std::thread::spawn({
+        let path = args.gold.clone();
+        move || Annotations::read(&path)
+    });
+    let loaded = args.pred.is_none().then(|| {
+        load_pipeline(
+            args.threads,
+            args.gazetteers.as_deref(),
+            args.types.as_ref(),
+        )
+    });
+    let gold = match reading.join().expect("the gold reader does not panic") {
         Ok(g) => g,
         Err(e) => return setup(&format!("gold: {e}")),
     };
@@ -456,11 +468,7 @@ fn eval(args: EvalArgs) -> u8 {
             Err(e) => return setup(&format!("predictions: {e}")),
         }
     } else {
-        let (pipeline, provenance) = match load_pipeline(
-            args.threads,
-            args.gazetteers.as_deref(),
-            args.types.as_ref(),
-        ) {
+        let (pipeline, provenance) = match loaded.expect("loaded without --pred") {
             Ok(p) => p,
             Err(e) => return setup(&e),
         };

@@ -27,9 +27,9 @@
 //! `error` and `warning` records are skipped.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufRead, BufReader};
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Deserializer};
 
 use crate::error::{Error, Result};
@@ -232,6 +232,54 @@ struct Tag {
     record: String,
 }
 
+/// One parsed line of a JSONL file.
+enum Line {
+    Article(ArticleLine),
+    Mention(Mention),
+    Event(Box<Event>),
+    /// An `error` or `warning` record: not an annotation.
+    Notice,
+}
+
+/// Parses one record line; the error is the reason, without file and line.
+fn parse_line(line: &str) -> std::result::Result<Line, String> {
+    // Lines newsie writes start with their tag; others are parsed for it.
+    let tag = match line
+        .strip_prefix("{\"record\":\"")
+        .and_then(|rest| rest.split_once('"'))
+    {
+        Some((tag, _)) => tag.to_string(),
+        None => {
+            serde_json::from_str::<Tag>(line)
+                .map_err(|e| format!("not a newsie record ({e}); expected a \"record\" field"))?
+                .record
+        }
+    };
+    let json = |e: serde_json::Error| e.to_string();
+    Ok(match tag.as_str() {
+        "article" => Line::Article(serde_json::from_str(line).map_err(json)?),
+        "mention" => {
+            let m: Mention = serde_json::from_str(line).map_err(json)?;
+            if m.article.is_empty() || m.start > m.end {
+                return Err("a mention needs its article and start <= end".into());
+            }
+            Line::Mention(m)
+        }
+        "event" => {
+            let e: Event = serde_json::from_str(line).map_err(json)?;
+            if e.article.is_empty()
+                || e.trigger_start > e.trigger_end
+                || e.evidence_start > e.evidence_end
+            {
+                return Err("an event needs its article and start <= end".into());
+            }
+            Line::Event(Box::new(e))
+        }
+        "error" | "warning" => Line::Notice,
+        other => return Err(format!("unknown record type {other:?}")),
+    })
+}
+
 impl Annotations {
     /// Reads a folder written by `newsie extract -o DIR` (JSONL), or one
     /// JSONL file of tagged records (see the module docs); or TimeML gold:
@@ -287,28 +335,28 @@ impl Annotations {
         Ok(out)
     }
 
+    /// Reads one JSONL file: lines are parsed in parallel, then applied in
+    /// file order.
     fn read_file(&mut self, path: &Path) -> Result<()> {
-        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let lines: Vec<(usize, &str)> = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .collect();
+        let parsed: Vec<(usize, std::result::Result<Line, String>)> = lines
+            .par_iter()
+            .map(|&(i, line)| (i, parse_line(line)))
+            .collect();
         let mut articles_seen = BTreeSet::new();
-        for (i, line) in BufReader::new(file).lines().enumerate() {
-            let line = line.map_err(|e| Error::io(path, e))?;
-            if line.trim().is_empty() {
-                continue;
-            }
+        for (i, line) in parsed {
             let bad = |reason: String| Error::Input {
                 path: path.into(),
                 line: Some(i as u64 + 1),
                 reason,
             };
-            let json = |e: serde_json::Error| bad(e.to_string());
-            let tag: Tag = serde_json::from_str(&line).map_err(|e| {
-                bad(format!(
-                    "not a newsie record ({e}); expected a \"record\" field"
-                ))
-            })?;
-            match tag.record.as_str() {
-                "article" => {
-                    let a: ArticleLine = serde_json::from_str(&line).map_err(json)?;
+            match line.map_err(bad)? {
+                Line::Article(a) => {
                     if !articles_seen.insert(a.id.clone()) {
                         return Err(bad(format!("article {:?} recorded twice", a.id)));
                     }
@@ -323,25 +371,9 @@ impl Annotations {
                         doc.failed = Some(a.error.unwrap_or_default());
                     }
                 }
-                "mention" => {
-                    let m: Mention = serde_json::from_str(&line).map_err(json)?;
-                    if m.article.is_empty() || m.start > m.end {
-                        return Err(bad("a mention needs its article and start <= end".into()));
-                    }
-                    self.doc(&m.article.clone()).mentions.push(m);
-                }
-                "event" => {
-                    let e: Event = serde_json::from_str(&line).map_err(json)?;
-                    if e.article.is_empty()
-                        || e.trigger_start > e.trigger_end
-                        || e.evidence_start > e.evidence_end
-                    {
-                        return Err(bad("an event needs its article and start <= end".into()));
-                    }
-                    self.doc(&e.article.clone()).events.push(e);
-                }
-                "error" | "warning" => {}
-                other => return Err(bad(format!("unknown record type {other:?}"))),
+                Line::Mention(m) => self.doc(&m.article.clone()).mentions.push(m),
+                Line::Event(e) => self.doc(&e.article.clone()).events.push(*e),
+                Line::Notice => {}
             }
         }
         Ok(())

@@ -440,30 +440,34 @@ fn rows(mentions: &MentionScores, events: &EventScores) -> Vec<Row> {
     rows
 }
 
-/// The sentences of an article's text, for diff listings.
+/// The sentences of an article's text, for diff listings, split on first
+/// use (most articles of a regression run have no diff).
 struct Sentences<'a> {
     text: Option<&'a str>,
     /// Sentence spans in characters, with their byte spans.
-    spans: Vec<((usize, usize), Span)>,
+    spans: std::cell::OnceCell<Vec<((usize, usize), Span)>>,
 }
 
 impl<'a> Sentences<'a> {
     fn new(text: Option<&'a str>) -> Sentences<'a> {
-        let spans = text.map_or_else(Vec::new, |t| {
-            let tokens = crate::tokenize::tokenize(t);
-            let chars = crate::span::CharMap::new(t);
-            crate::tokenize::split_sentences(t, &tokens)
-                .iter()
-                .map(|s| (chars.char_span(s.span), s.span))
-                .collect()
-        });
-        Sentences { text, spans }
+        Sentences {
+            text,
+            spans: std::cell::OnceCell::new(),
+        }
     }
 
     /// The sentence holding character offset `at`, on one line.
     fn around(&self, at: usize) -> Option<String> {
         let text = self.text?;
-        let (_, span) = self.spans.iter().find(|((s, e), _)| *s <= at && at < *e)?;
+        let spans = self.spans.get_or_init(|| {
+            let tokens = crate::tokenize::tokenize(text);
+            let chars = crate::span::CharMap::new(text);
+            crate::tokenize::split_sentences(text, &tokens)
+                .iter()
+                .map(|s| (chars.char_span(s.span), s.span))
+                .collect()
+        });
+        let (_, span) = spans.iter().find(|((s, e), _)| *s <= at && at < *e)?;
         Some(
             span.slice(text)
                 .split_whitespace()
