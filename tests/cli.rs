@@ -121,20 +121,22 @@ fn fixtures_folder_processes_every_article_in_order() {
         .filter(|r| r["record"] == "article")
         .map(|r| r["id"].as_str().unwrap())
         .collect();
-    // Sorted path order: chip-price-cuts.txt, moonshot-kimi-release.txt, wire-feed.jsonl (3 lines).
+    // Sorted path order: chip-price-cuts.txt, moonshot-kimi-release.txt, rules-tour.txt,
+    // wire-feed.jsonl (3 lines).
     // An id without its own `id` is the path relative to the folder given.
     assert_eq!(
         articles,
         [
             "fx-chip-prices",
             "fx-kimi-release",
+            "fx-rules-tour",
             "fx-wire-1",
             "fx-feed-2",
             "wire-feed.jsonl#3"
         ]
     );
     assert!(
-        stderr(&out).contains("5 articles from 3 files: 5 processed, 0 failed; 1 warnings"),
+        stderr(&out).contains("6 articles from 4 files: 6 processed, 0 failed; 1 warnings"),
         "{}",
         stderr(&out)
     );
@@ -350,12 +352,12 @@ fn output_folder_in_both_formats() {
                 .count()
         };
         let header = usize::from(ext == "csv");
-        assert_eq!(lines(&format!("articles.{ext}")), 5 + header);
+        assert_eq!(lines(&format!("articles.{ext}")), 6 + header);
         assert_eq!(lines("errors.jsonl"), 1);
-        let mentions = 22 + 22 + 12 + 5 + 1;
+        let mentions = 22 + 22 + 41 + 12 + 5 + 1;
         if ext == "jsonl" {
             assert_eq!(lines("mentions.jsonl"), mentions);
-            assert_eq!(lines("events.jsonl"), 12);
+            assert_eq!(lines("events.jsonl"), 22);
         } else {
             let mut rdr = csv::Reader::from_path(out_dir.join("mentions.csv")).unwrap();
             assert_eq!(rdr.records().count(), mentions);
@@ -363,7 +365,7 @@ fn output_folder_in_both_formats() {
             let header: Vec<String> = ev.headers().unwrap().iter().map(str::to_string).collect();
             assert_eq!(header, newsie::output::record::event_csv_header());
             let rows: Vec<csv::StringRecord> = ev.records().map(Result::unwrap).collect();
-            assert_eq!(rows.len(), 12);
+            assert_eq!(rows.len(), 22);
             let kimi = rows.iter().find(|r| &r[0] == "fx-kimi-release").unwrap();
             let col = |name: &str| header.iter().position(|h| h == name).unwrap();
             // Numbers are plain numbers, the currency in its own column.
@@ -672,7 +674,7 @@ fn eval_blesses_scores_and_gates() {
         "level,name,gold,pred,measure,matched,precision,recall,f1"
     );
     assert!(
-        lines[1].starts_with("mention,company,16,17,exact,16,0.9412,1.0000,"),
+        lines[1].starts_with("mention,company,28,29,exact,28,0.9655,1.0000,"),
         "{csv}"
     );
     assert!(

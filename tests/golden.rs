@@ -33,6 +33,14 @@ fn golden_chip_price_cuts() {
     insta::assert_snapshot!("chip-price-cuts", snapshot_of(&out));
 }
 
+/// Every rule and recognizer form the other fixtures do not reach; its
+/// known errors are in the eval gold (`fixtures/gold/fixtures/README.md`).
+#[test]
+fn golden_rules_tour() {
+    let out = newsie(&["extract", "-q", "fixtures/articles/rules-tour.txt"]);
+    insta::assert_snapshot!("rules-tour", snapshot_of(&out));
+}
+
 #[test]
 fn golden_wire_feed() {
     let out = newsie(&["extract", "-q", "fixtures/articles/wire-feed.jsonl"]);

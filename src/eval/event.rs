@@ -3,9 +3,9 @@
 //!
 //! Per article, a predicted event is paired with at most one gold event of
 //! the same type and subtype whose evidence sentence its trigger falls in
-//! (or whose trigger falls in the prediction's evidence), one-to-one,
-//! choosing for each gold event the unpaired candidate that agrees on the
-//! most arguments (ties: the nearest trigger). Negated and hypothetical
+//! (or whose trigger falls in the prediction's evidence), one-to-one: of
+//! all such pairs, those agreeing on the most arguments are taken first
+//! (ties: the nearest trigger). Negated and hypothetical
 //! events, gold or predicted, are scored apart: they neither count as misses
 //! nor as false positives of the asserted events.
 //!
@@ -97,23 +97,39 @@ impl EventScores {
     pub fn add_article(&mut self, gold: &[&Event], pred: &[&Event]) -> Vec<Outcome> {
         let gold_ix: Vec<usize> = (0..gold.len()).filter(|&g| gold[g].is_asserted()).collect();
         let pred_ix: Vec<usize> = (0..pred.len()).filter(|&p| pred[p].is_asserted()).collect();
+        // Every candidate pair, best first (most agreeing arguments, then
+        // the nearest trigger, then text order), taken greedily: a pair is
+        // kept when neither side is taken yet. Unlike pairing gold events
+        // one by one, this keeps a gold event from taking a prediction that
+        // agrees better with a later one.
+        let mut candidates: Vec<(usize, usize, usize, usize)> = Vec::new();
+        for &g in &gold_ix {
+            for &p in &pred_ix {
+                if pred[p].key() == gold[g].key() && overlaps(gold[g], pred[p]) {
+                    let agree = compare(gold[g], pred[p])
+                        .iter()
+                        .filter(|(_, ok, ..)| *ok)
+                        .count();
+                    let distance = gold[g].trigger_start.abs_diff(pred[p].trigger_start);
+                    candidates.push((agree, distance, g, p));
+                }
+            }
+        }
+        candidates
+            .sort_by_key(|&(agree, distance, g, p)| (std::cmp::Reverse(agree), distance, g, p));
         let mut used = vec![false; pred.len()];
+        let mut paired: Vec<Option<usize>> = vec![None; gold.len()];
+        for (_, _, g, p) in candidates {
+            if paired[g].is_none() && !used[p] {
+                paired[g] = Some(p);
+                used[p] = true;
+            }
+        }
         let mut out = Vec::new();
         for &g in &gold_ix {
             let ge = gold[g];
             let key = ge.key();
-            let best = pred_ix
-                .iter()
-                .copied()
-                .filter(|&p| !used[p] && pred[p].key() == key && overlaps(ge, pred[p]))
-                .max_by_key(|&p| {
-                    let agree = compare(ge, pred[p])
-                        .iter()
-                        .filter(|(_, ok, ..)| *ok)
-                        .count();
-                    let distance = ge.trigger_start.abs_diff(pred[p].trigger_start);
-                    (agree, std::cmp::Reverse(distance))
-                });
+            let best = paired[g];
             for role in ge
                 .arguments
                 .iter()
@@ -131,7 +147,6 @@ impl EventScores {
                 out.push(Outcome::Missed(g));
                 continue;
             };
-            used[p] = true;
             entry.overlap += 1;
             entry.exact += usize::from(
                 ge.trigger_start == pred[p].trigger_start && ge.trigger_end == pred[p].trigger_end,
