@@ -139,12 +139,12 @@ impl Event {
 
     /// False for negated and hypothetical events, which are scored apart.
     pub fn is_asserted(&self) -> bool {
-        !self.negated
-            && self
-                .arguments
+        crate::event::is_asserted(
+            self.negated,
+            self.arguments
                 .get("status")
-                .and_then(|a| a.normalized.as_deref())
-                != Some("hypothetical")
+                .and_then(|a| a.normalized.as_deref()),
+        )
     }
 }
 

@@ -130,17 +130,7 @@ impl EventScores {
             let ge = gold[g];
             let key = ge.key();
             let best = paired[g];
-            for role in ge
-                .arguments
-                .iter()
-                .filter(|(_, a)| a.is_given())
-                .map(|(r, _)| r)
-            {
-                self.roles
-                    .entry((key.clone(), role.clone()))
-                    .or_default()
-                    .gold += 1;
-            }
+            self.tally_roles(&key, ge, |c| &mut c.gold);
             let entry = self.types.entry(key.clone()).or_default();
             entry.gold += 1;
             let Some(p) = best else {
@@ -169,23 +159,26 @@ impl EventScores {
         }
         for &p in &pred_ix {
             let key = pred[p].key();
-            for role in pred[p]
-                .arguments
-                .iter()
-                .filter(|(_, a)| a.is_given())
-                .map(|(r, _)| r)
-            {
-                self.roles
-                    .entry((key.clone(), role.clone()))
-                    .or_default()
-                    .pred += 1;
-            }
+            self.tally_roles(&key, pred[p], |c| &mut c.pred);
             self.types.entry(key).or_default().pred += 1;
             if !used[p] {
                 out.push(Outcome::Spurious(p));
             }
         }
         out
+    }
+}
+
+impl EventScores {
+    /// Adds one to `side` of the counts of each role `e` gives.
+    fn tally_roles(&mut self, key: &str, e: &Event, side: fn(&mut ArgumentCounts) -> &mut usize) {
+        for (role, _) in e.arguments.iter().filter(|(_, a)| a.is_given()) {
+            let counts = self
+                .roles
+                .entry((key.to_string(), role.clone()))
+                .or_default();
+            *side(counts) += 1;
+        }
     }
 }
 

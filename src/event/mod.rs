@@ -75,6 +75,13 @@ impl Status {
     }
 }
 
+/// Whether an event record counts as asserted: neither negated nor
+/// hypothetical (status `hypothetical`). The events CSV and the scorer leave
+/// the others apart.
+pub fn is_asserted(negated: bool, status: Option<&str>) -> bool {
+    !negated && status != Some(Status::Hypothetical.as_str())
+}
+
 /// An extracted event.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Event {

@@ -181,12 +181,12 @@ impl EventRecord {
     /// False for negated and hypothetical events, which the CSV leaves out
     /// unless `--all-events`.
     pub fn is_asserted(&self) -> bool {
-        !self.negated
-            && self
-                .arguments
+        crate::event::is_asserted(
+            self.negated,
+            self.arguments
                 .get("status")
-                .and_then(|a| a.normalized.as_deref())
-                != Some("hypothetical")
+                .and_then(|a| a.normalized.as_deref()),
+        )
     }
 }
 
