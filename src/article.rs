@@ -60,7 +60,8 @@ pub enum DctSource {
     /// A date line or wire dateline at the top of the text
     /// ([`dateline_dct`]), for articles whose metadata has none.
     Dateline,
-    /// The `--published` option (used only for articles that carry none).
+    /// The `--published` option, or the DCT a gold set records for the
+    /// article (`newsie eval`); used only for articles that carry none.
     Option,
 }
 

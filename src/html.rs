@@ -59,17 +59,21 @@ pub enum Mark {
     Spurious,
     /// In gold, not found by the system (a miss).
     Missed,
+    /// Found by the system and paired with a gold item, but its span or
+    /// value (for events: some argument) differs from the gold's.
+    Partial,
 }
 
 impl Mark {
     /// The name used in `data-mark` and class names: `plain`, `correct`,
-    /// `spurious`, `missed`.
+    /// `spurious`, `missed`, `partial`.
     pub fn as_str(self) -> &'static str {
         match self {
             Mark::Plain => "plain",
             Mark::Correct => "correct",
             Mark::Spurious => "spurious",
             Mark::Missed => "missed",
+            Mark::Partial => "partial",
         }
     }
 }
@@ -290,10 +294,12 @@ h3{font-size:15px;margin:18px 0 6px;color:#444}
 .mk-correct{box-shadow:inset 0 -2px 0 #2f9e44}
 .mk-spurious{text-decoration:line-through 2px #e8590c;outline:2px solid #f59f00;outline-offset:-1px}
 .mk-missed{background:repeating-linear-gradient(135deg,var(--c) 0 6px,#fff 6px 9px);outline:2px dashed #d6336c}
+.mk-partial{box-shadow:inset 0 -3px 0 #f59f00;outline:2px dotted #f59f00;outline-offset:-1px}
 .trigger{text-decoration:underline 3px #1c7ed6;text-underline-offset:4px;font-weight:600}
 .trigger.tr-missed{text-decoration:underline 3px dashed #d6336c}
 .trigger.tr-spurious{text-decoration:underline 3px wavy #e8590c}
 .trigger.tr-correct{text-decoration-color:#2f9e44}
+.trigger.tr-partial{text-decoration:underline 3px dotted #f59f00}
 .chip{display:inline-block;padding:1px 8px;border-radius:4px;font-size:13px;line-height:1.6}
 table.events{width:100%;margin-top:4px;table-layout:fixed}
 col.c-n{width:34px}col.c-type{width:13%}col.c-trigger{width:10%}col.c-args{width:24%}col.c-rule{width:13%}col.c-mark{width:10%}
@@ -305,6 +311,7 @@ table.events tr.ev-spurious td{background:#fff4e6}
 table.events tr.ev-correct td:first-child{box-shadow:inset 3px 0 0 #2f9e44}
 table.events tr.ev-missed td:first-child{box-shadow:inset 3px 0 0 #d6336c}
 table.events tr.ev-spurious td:first-child{box-shadow:inset 3px 0 0 #e8590c}
+table.events tr.ev-partial td:first-child{box-shadow:inset 3px 0 0 #f59f00}
 ul.args{list-style:none;margin:0;padding:0}
 ul.args li{padding-left:1em;text-indent:-1em}
 .role{color:#777;font-size:12px;margin-right:4px}
@@ -312,6 +319,7 @@ ul.args li{padding-left:1em;text-indent:-1em}
 .badge.b-correct{border-color:#2f9e44;color:#2b8a3e;background:#ebfbee}
 .badge.b-spurious{border-color:#e8590c;color:#d9480f;background:#fff4e6}
 .badge.b-missed{border-color:#d6336c;color:#c2255c;background:#fff0f6}
+.badge.b-partial{border-color:#f59f00;color:#e67700;background:#fff9db}
 .badge.neg{border-color:#868e96;background:#f1f3f5}
 .evnote,.mnote{color:#666;font-size:12px}
 ul.notes{margin:8px 0 0;padding-left:20px;color:#8a5a00;font-size:13px}
@@ -380,7 +388,7 @@ fn totals(out: &mut String, articles: &[HtmlArticle]) {
     );
     // Against gold: how the mentions and the events fared.
     let marks = |of: &dyn Fn(Mark) -> usize| {
-        [Mark::Correct, Mark::Spurious, Mark::Missed]
+        [Mark::Correct, Mark::Partial, Mark::Spurious, Mark::Missed]
             .into_iter()
             .filter_map(|mark| {
                 let n = of(mark);
@@ -478,16 +486,31 @@ fn legend(out: &mut String, articles: &[HtmlArticle]) {
         escape_into(out, kind);
         out.push_str("</span>");
     }
-    out.push_str(
-        "</div><div class=\"group\"><span class=\"label\">Marks</span>\
-         <span class=\"chip m m-other mk-correct\">correct</span>\
-         <span class=\"chip m m-other mk-spurious\">spurious</span>\
-         <span class=\"chip m m-other mk-missed\">missed</span>\
-         <span class=\"trigger\">event trigger</span>\
-         <span class=\"trigger tr-missed\">missed trigger</span>\
-         <span class=\"trigger tr-spurious\">spurious trigger</span>\
-         </div></div>\n",
-    );
+    out.push_str("</div>");
+    // The marks only mean something against gold.
+    let marked = articles.iter().any(|a| {
+        a.mentions.iter().any(|m| m.mark != Mark::Plain)
+            || a.events.iter().any(|e| e.mark != Mark::Plain)
+    });
+    if marked {
+        out.push_str(
+            "<div class=\"group\"><span class=\"label\">Marks</span>\
+             <span class=\"chip m m-other mk-correct\">correct</span>\
+             <span class=\"chip m m-other mk-partial\">span or value differs</span>\
+             <span class=\"chip m m-other mk-spurious\">spurious</span>\
+             <span class=\"chip m m-other mk-missed\">missed</span>\
+             <span class=\"trigger\">event trigger</span>\
+             <span class=\"trigger tr-missed\">missed trigger</span>\
+             <span class=\"trigger tr-spurious\">spurious trigger</span>\
+             </div>",
+        );
+    } else {
+        out.push_str(
+            "<div class=\"group\"><span class=\"label\">Events</span>\
+             <span class=\"trigger\">event trigger</span></div>",
+        );
+    }
+    out.push_str("</div>\n");
 }
 
 /// One highlight layer over the text, in clamped character offsets.

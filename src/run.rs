@@ -6,7 +6,7 @@
 //! output never depends on the thread count and memory is bounded by the
 //! batch, not the corpus.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -27,10 +27,33 @@ pub struct RunConfig {
     pub published: Option<Date>,
     /// Articles per parallel batch.
     pub batch_size: usize,
-    /// Only articles with these ids are processed (`newsie eval` runs only
-    /// the articles its gold annotates); the others are counted in
+    /// Only these articles are processed (`newsie eval` runs only the
+    /// articles its gold annotates); the others are counted in
     /// [`Summary::unselected`] and produce no records.
-    pub select: Option<HashSet<String>>,
+    pub select: Option<Selection>,
+}
+
+/// The articles a run processes, found by id or by where they were read
+/// (input path as given and JSONL line: a file read directly names its
+/// articles differently from the same file read in a folder), each with the
+/// DCT to use when the article carries none in its metadata (before its
+/// dateline and `--published`: the DCT a gold set was annotated with).
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// Article id → DCT.
+    pub ids: HashMap<String, Option<Date>>,
+    /// (input path, 1-based JSONL line) → DCT.
+    pub places: HashMap<(String, Option<u64>), Option<Date>>,
+}
+
+impl Selection {
+    /// `None` when `article` is not selected, else the DCT given for it.
+    pub fn find(&self, article: &Article) -> Option<Option<Date>> {
+        self.ids
+            .get(&article.id)
+            .or_else(|| self.places.get(&(article.path.clone(), article.line)))
+            .copied()
+    }
 }
 
 impl Default for RunConfig {
@@ -112,19 +135,18 @@ pub fn run(
         };
         for item in items {
             let entry = match item {
-                Item::Article { article, .. }
-                    if config
-                        .select
-                        .as_ref()
-                        .is_some_and(|ids| !ids.contains(&article.id)) =>
-                {
-                    summary.unselected += 1;
-                    continue;
-                }
                 Item::Article {
                     mut article,
                     warnings,
                 } => {
+                    let given_dct = match config.select.as_ref().map(|s| s.find(&article)) {
+                        Some(None) => {
+                            summary.unselected += 1;
+                            continue;
+                        }
+                        Some(Some(d)) => d,
+                        None => None,
+                    };
                     if !seen.insert(article.id.clone()) {
                         Err(failed_record(
                             &article.path,
@@ -134,7 +156,9 @@ pub fn run(
                         ))
                     } else {
                         if article.dct.is_none() {
-                            if let Some(d) = dateline_dct(&article.text, config.published) {
+                            if let Some(d) = given_dct {
+                                article = article.with_dct(d, DctSource::Option);
+                            } else if let Some(d) = dateline_dct(&article.text, config.published) {
                                 article = article.with_dct(d, DctSource::Dateline);
                             } else if let Some(d) = config.published {
                                 article = article.with_dct(d, DctSource::Option);

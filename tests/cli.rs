@@ -712,3 +712,123 @@ fn eval_blesses_scores_and_gates() {
     ]);
     assert_eq!(code(&out), 2);
 }
+
+/// What a break-it review found in `newsie eval`, each case now held.
+#[test]
+fn eval_holds_against_what_broke_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    // A corpus with a subfolder: blessed through the folder, re-run from
+    // the recorded paths (where the file is read directly and its id would
+    // differ), it still scores every article.
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(corpus.join("sub")).unwrap();
+    std::fs::write(
+        corpus.join("sub/a.txt"),
+        "Alibaba unveiled Qwen 2.5-Max on Wednesday.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("b.txt"),
+        "Tencent (0700.HK) shares fell 3.2%.\n",
+    )
+    .unwrap();
+    let gold = at("gold");
+    let out = newsie(&["eval", "--bless", "--gold", &gold, &at("corpus")]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = newsie(&["eval", "--gold", &gold, "--format", "json", "--root", "/"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["articles"]["missing"], 0, "{report}");
+    assert_eq!(report["articles"]["scored"], 2);
+    // -j with the gold read in parallel: no race over the thread pool.
+    for _ in 0..4 {
+        let out = newsie(&[
+            "eval",
+            "-j",
+            "1",
+            "--gold",
+            &gold,
+            "--root",
+            "/",
+            "--max-diff",
+            "0",
+        ]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+    }
+    // Blessing a folder onto itself would empty it: refused, gold intact.
+    let before = std::fs::read_to_string(dir.path().join("gold/mentions.jsonl")).unwrap();
+    let out = newsie(&[
+        "eval", "--bless", "--force", "--gold", &gold, "--pred", &gold,
+    ]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("same folder"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("gold/mentions.jsonl")).unwrap(),
+        before
+    );
+    // Inputs that cannot be read are said, with a hint, and fail the run.
+    std::fs::rename(&corpus, dir.path().join("moved")).unwrap();
+    let out = newsie(&["eval", "--gold", &gold, "--root", "/"]);
+    assert_eq!(code(&out), 1);
+    let table = String::from_utf8(out.stdout.clone()).unwrap();
+    assert!(
+        table.contains("2 inputs could not be read") && table.contains("--root"),
+        "{table}"
+    );
+    std::fs::rename(dir.path().join("moved"), &corpus).unwrap();
+    // A split no article has is a usage error.
+    let out = newsie(&["eval", "--gold", &gold, "--split", "tset"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("no gold article has it"),
+        "{}",
+        stderr(&out)
+    );
+    // A mention copied into a second file of the folder is named, twice.
+    let copy = dir.path().join("gold/mentions-backup.jsonl");
+    std::fs::write(&copy, &before).unwrap();
+    let out = newsie(&["eval", "--gold", &gold, "--root", "/"]);
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(
+        err.contains("mentions.jsonl:1:") && err.contains("mentions-backup.jsonl:1"),
+        "{err}"
+    );
+    std::fs::remove_file(&copy).unwrap();
+    // A gold file saved with a byte-order mark reads.
+    let path = dir.path().join("gold/mentions.jsonl");
+    std::fs::write(&path, format!("\u{feff}{before}")).unwrap();
+    let out = newsie(&[
+        "eval",
+        "--gold",
+        &gold,
+        "--root",
+        "/",
+        "--min-f1",
+        "company=1",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    // A gold blessed with --types is scored on those types only.
+    let typed = at("typed");
+    let out = newsie(&[
+        "eval",
+        "--bless",
+        "--types",
+        "company",
+        "--gold",
+        &typed,
+        &at("corpus"),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = newsie(&["eval", "--gold", &typed, "--root", "/", "--format", "csv"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let csv = String::from_utf8(out.stdout.clone()).unwrap();
+    assert!(
+        csv.lines()
+            .skip(1)
+            .all(|l| l.starts_with("mention,company,")),
+        "{csv}"
+    );
+    assert!(csv.contains(",1.0000,1.0000,1.0000"), "{csv}");
+}

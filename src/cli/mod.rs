@@ -218,11 +218,12 @@ struct EvalArgs {
     /// Diff entries listed in the table format (all in JSON).
     #[arg(long, value_name = "N", default_value_t = 50)]
     max_diff: usize,
-    /// As for extract.
-    #[arg(long, value_name = "DIR")]
+    /// As for extract (not with --pred: the run is already made).
+    #[arg(long, value_name = "DIR", conflicts_with = "pred")]
     gazetteers: Option<PathBuf>,
-    /// As for extract.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    /// As for extract, for articles with no DCT of their own and none in the gold (the gold's
+    /// DCT comes first).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, conflicts_with = "pred")]
     published: Option<jiff::civil::Date>,
     /// Worker threads, 1 to 1024 (default: one per core).
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
@@ -297,8 +298,7 @@ pub fn main() -> ExitCode {
                 None => schema::all(),
             };
             let text = serde_json::to_string_pretty(&value).expect("a schema serializes");
-            println!("{text}");
-            ExitCode::from(OK)
+            ExitCode::from(print_out(&(text + "\n")))
         }
         Command::Gazetteer(GazetteerCommand::Check { dir }) => {
             ExitCode::from(check(dir.as_deref()))
@@ -340,8 +340,6 @@ fn check(dir: Option<&std::path::Path>) -> u8 {
                 .iter()
                 .filter(|f| f.severity == newsie::gazetteer::check::Severity::Error)
                 .count();
-            let plural =
-                |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
             eprintln!(
                 "{name}: {} companies, {} models; {}, {}",
                 report.companies,
@@ -407,18 +405,22 @@ fn setup(e: &dyn std::fmt::Display) -> u8 {
     USAGE
 }
 
-/// Sizes the thread pool and loads the pipeline with its provenance.
+/// Sizes the global thread pool (before anything else uses it).
+fn init_threads(threads: Option<u16>) -> Result<(), String> {
+    match threads {
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(n))
+            .build_global()
+            .map_err(|e| e.to_string()),
+        None => Ok(()),
+    }
+}
+
+/// Loads the pipeline with its provenance.
 fn load_pipeline(
-    threads: Option<u16>,
     gazetteers: Option<&std::path::Path>,
     types: Option<&TypeSet>,
 ) -> Result<(Pipeline, Provenance), String> {
-    if let Some(n) = threads {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(usize::from(n))
-            .build_global()
-            .map_err(|e| e.to_string())?;
-    }
     let source = gazetteers.map_or(GazetteerSource::Bundled, |d| {
         GazetteerSource::Dir(d.to_path_buf())
     });
@@ -431,9 +433,29 @@ fn load_pipeline(
         .map_err(|e| format!("gazetteers: {e}"))
 }
 
+/// Writes `text` to standard output: 0, or 0 on a closed pipe (`| head`),
+/// or the usage status with a message when writing fails otherwise.
+fn print_out(text: &str) -> u8 {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => OK,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => OK,
+        Err(e) => setup(&format!("standard output: {e}")),
+    }
+}
+
+/// `n word`, with an `s` unless `n` is 1.
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
 fn eval(args: EvalArgs) -> u8 {
     use newsie::eval::annotation::Annotations;
     use newsie::eval::{Options, evaluate, extract, extract_texts, gold_paths};
+    if let Err(e) = init_threads(args.threads) {
+        return setup(&e);
+    }
     if args.bless {
         return bless(&args);
     }
@@ -442,17 +464,33 @@ fn eval(args: EvalArgs) -> u8 {
         let path = args.gold.clone();
         move || Annotations::read(&path)
     });
-    let loaded = args.pred.is_none().then(|| {
-        load_pipeline(
-            args.threads,
-            args.gazetteers.as_deref(),
-            args.types.as_ref(),
-        )
-    });
+    let loaded = args
+        .pred
+        .is_none()
+        .then(|| load_pipeline(args.gazetteers.as_deref(), args.types.as_ref()));
     let gold = match reading.join().expect("the gold reader does not panic") {
         Ok(g) => g,
         Err(e) => return setup(&format!("gold: {e}")),
     };
+    if let Some(split) = &args.split
+        && !gold.docs.values().any(|d| d.split.as_ref() == Some(split))
+    {
+        let mut splits: Vec<&str> = gold
+            .docs
+            .values()
+            .filter_map(|d| d.split.as_deref())
+            .collect();
+        splits.sort_unstable();
+        splits.dedup();
+        return setup(&format!(
+            "--split {split:?}: no gold article has it (splits: {})",
+            if splits.is_empty() {
+                "none".to_string()
+            } else {
+                splits.join(", ")
+            }
+        ));
+    }
     let baseline = match args
         .baseline
         .as_deref()
@@ -462,6 +500,7 @@ fn eval(args: EvalArgs) -> u8 {
         Some(Ok(b)) => Some(b),
         None => None,
     };
+    let mut failed_inputs = Vec::new();
     let (pred, pred_name) = if let Some(p) = &args.pred {
         match Annotations::read(p) {
             Ok(a) => (a, p.display().to_string()),
@@ -473,28 +512,34 @@ fn eval(args: EvalArgs) -> u8 {
             Err(e) => return setup(&e),
         };
         let with_text = gold.docs.values().any(|d| d.text.is_some());
-        let paths = if args.articles.is_empty() {
-            gold_paths(&gold, &args.root)
-        } else {
-            args.articles.clone()
-        };
         let mut pred = if with_text && args.articles.is_empty() {
             extract_texts(&pipeline, &gold)
-        } else if paths.is_empty() {
-            return setup(
-                &"no articles: give ARTICLES or --pred (the gold records no article paths)",
-            );
         } else {
-            let config = RunConfig {
-                published: args.published,
-                select: Some(gold.docs.keys().cloned().collect()),
-                ..RunConfig::default()
+            let paths = if args.articles.is_empty() {
+                gold_paths(&gold, &args.root)
+            } else {
+                args.articles.clone()
             };
-            match extract(&pipeline, &paths, &config) {
+            if paths.is_empty() {
+                return setup(
+                    &"no articles: give ARTICLES or --pred (the gold records no article paths)",
+                );
+            }
+            match extract(&pipeline, &gold, &paths, &args.root, args.published) {
                 Ok((pred, _)) => pred,
                 Err(e) => return setup(&e),
             }
         };
+        // Inputs that could not be read are failed articles; those not
+        // filed under a gold id are named by path and not scored.
+        pred.docs.retain(|id, d| match &d.failed {
+            Some(reason) => {
+                let path = d.path.as_deref().unwrap_or(id);
+                failed_inputs.push(format!("{path}: {reason}"));
+                gold.docs.contains_key(id)
+            }
+            None => true,
+        });
         pred.provenance = Some(provenance);
         (pred, "extraction".to_string())
     };
@@ -511,10 +556,49 @@ fn eval(args: EvalArgs) -> u8 {
         &pred_name,
     );
     let mut report = evaluation.report;
-    let failures = match report.check(&args.min_f1, baseline.as_ref()) {
+    if !failed_inputs.is_empty() {
+        let hint = if args.articles.is_empty() {
+            format!(
+                " (the gold's paths are read relative to --root {}; run from where it was blessed, or give --root or ARTICLES)",
+                args.root.display()
+            )
+        } else {
+            String::new()
+        };
+        report.notes.push(format!(
+            "{} could not be read{hint}: {}",
+            plural(failed_inputs.len(), "input"),
+            failed_inputs.join("; ")
+        ));
+    }
+    let mut failures = match report.check(&args.min_f1, baseline.as_ref()) {
         Ok(f) => f,
         Err(e) => return setup(&e),
     };
+    if !failed_inputs.is_empty() {
+        failures.push(format!(
+            "{} could not be read",
+            plural(failed_inputs.len(), "input")
+        ));
+    }
+    if let Some(path) = &args.html {
+        if evaluation.review.is_empty() && !report.rows.is_empty() {
+            eprintln!(
+                "newsie: eval: no article texts for the review page (--pred records carry none): give ARTICLES instead"
+            );
+        }
+        let summary = report.html_summary(&failures);
+        let title = format!("newsie eval: {}", report.gold);
+        let page = newsie::html::render(&title, Some(&summary), &evaluation.review);
+        if let Err(e) = std::fs::write(path, page) {
+            return setup(&format!("{}: {e}", path.display()));
+        }
+        eprintln!(
+            "newsie: eval: review page {} ({})",
+            path.display(),
+            plural(evaluation.review.len(), "article")
+        );
+    }
     let printed = match args.format {
         ReportFormat::Table => Ok(report.to_table(Some(args.max_diff))),
         ReportFormat::Csv => report.to_csv().map_err(|e| e.to_string()),
@@ -522,30 +606,43 @@ fn eval(args: EvalArgs) -> u8 {
             .map(|j| j + "\n")
             .map_err(|e| e.to_string()),
     };
-    match printed {
-        Ok(text) => print!("{text}"),
+    let status = match printed {
+        Ok(text) => print_out(&text),
         Err(e) => return setup(&e),
+    };
+    if status != OK {
+        return status;
     }
-    if let Some(path) = &args.html {
-        let summary = report.html_summary(&failures);
-        let page = newsie::html::render(
-            &format!("newsie eval: {}", report.gold),
-            Some(&summary),
-            &evaluation.review,
-        );
-        if let Err(e) = std::fs::write(path, page) {
-            return setup(&format!("{}: {e}", path.display()));
+    if args.format != ReportFormat::Table {
+        for n in &report.notes {
+            eprintln!("newsie: eval: note: {n}");
         }
     }
     for f in &failures {
         eprintln!("newsie: eval: FAIL {f}");
     }
-    if failures.is_empty() { OK } else { SOME_FAILED }
+    let gates = args.min_f1.len() + usize::from(baseline.is_some());
+    if failures.is_empty() {
+        if gates > 0 {
+            eprintln!(
+                "newsie: eval: every gate holds ({}{})",
+                plural(args.min_f1.len(), "minimum"),
+                if baseline.is_some() {
+                    ", the baseline"
+                } else {
+                    ""
+                }
+            );
+        }
+        OK
+    } else {
+        SOME_FAILED
+    }
 }
 
 fn show(args: ShowArgs) -> u8 {
     use newsie::html::{HtmlArticle, HtmlEvent, HtmlMention};
-    let (pipeline, _) = match load_pipeline(None, args.gazetteers.as_deref(), args.types.as_ref()) {
+    let (pipeline, _) = match load_pipeline(args.gazetteers.as_deref(), args.types.as_ref()) {
         Ok(p) => p,
         Err(e) => return setup(&e),
     };
@@ -553,10 +650,18 @@ fn show(args: ShowArgs) -> u8 {
         published: args.published,
         ..RunConfig::default()
     };
-    let (extracted, summary) = match newsie::eval::extract(&pipeline, &args.paths, &config) {
-        Ok(x) => x,
+    let mut collector = newsie::eval::annotation::Collector::default();
+    let summary = match run(&pipeline, &args.paths, &config, &mut collector) {
+        Ok(s) => s,
         Err(e) => return setup(&e),
     };
+    let extracted = collector.annotations;
+    for (id, d) in extracted.docs.iter().filter(|(_, d)| d.failed.is_some()) {
+        eprintln!(
+            "newsie: error: {id}: {}",
+            d.failed.as_deref().unwrap_or_default()
+        );
+    }
     let articles: Vec<HtmlArticle> = extracted
         .docs
         .values()
@@ -570,31 +675,39 @@ fn show(args: ShowArgs) -> u8 {
             events: d.events.iter().map(HtmlEvent::from).collect(),
         })
         .collect();
+    if articles.is_empty() {
+        return setup(&"no article could be read: no page written");
+    }
     let title = match articles.as_slice() {
         [one] => one.title.clone().unwrap_or_else(|| one.id.clone()),
         many => format!("{} articles", many.len()),
     };
     let page = newsie::html::render(&title, None, &articles);
-    let written = match &args.output {
-        Some(path) => std::fs::write(path, page).map_err(|e| format!("{}: {e}", path.display())),
-        None => {
-            use std::io::Write;
-            let mut out = std::io::stdout().lock();
-            out.write_all(page.as_bytes())
-                .and_then(|()| out.flush())
-                .map_err(|e| e.to_string())
-        }
+    let status = match &args.output {
+        Some(path) => match std::fs::write(path, page) {
+            Ok(()) => OK,
+            Err(e) => setup(&format!("{}: {e}", path.display())),
+        },
+        None => print_out(&page),
     };
-    if let Err(e) = written {
-        return setup(&e);
-    }
-    for (id, d) in extracted.docs.iter().filter(|(_, d)| d.failed.is_some()) {
-        eprintln!(
-            "newsie: error: {id}: {}",
-            d.failed.as_deref().unwrap_or_default()
-        );
+    if status != OK {
+        return status;
     }
     if summary.failed > 0 { SOME_FAILED } else { OK }
+}
+
+/// The gold files a folder holds: its `*.jsonl` and `provenance.json`.
+fn gold_files(dir: &std::path::Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.extension().is_some_and(|e| e == "jsonl")
+                        || p.file_name().is_some_and(|n| n == "provenance.json")
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// `eval --bless`: writes the extraction (or the --pred records) as gold.
@@ -607,39 +720,51 @@ fn bless(args: &EvalArgs) -> u8 {
             dir.display()
         ));
     }
+    let names = ["articles.jsonl", "mentions.jsonl", "events.jsonl"];
     if let Some(p) = &args.pred {
-        let copied = (|| -> std::io::Result<()> {
-            std::fs::create_dir_all(dir)?;
-            for name in [
-                "articles.jsonl",
-                "mentions.jsonl",
-                "events.jsonl",
-                "provenance.json",
-            ] {
+        if !names.iter().any(|n| p.join(n).is_file()) {
+            return setup(&format!(
+                "--bless --pred {}: not a folder written by `newsie extract -o DIR` in JSONL",
+                p.display()
+            ));
+        }
+        let same = |a: &std::path::Path, b: &std::path::Path| {
+            a.canonicalize()
+                .ok()
+                .is_some_and(|a| b.canonicalize().ok() == Some(a))
+        };
+        if same(p, dir) {
+            return setup(&"--bless --pred and --gold are the same folder");
+        }
+    } else if args.articles.is_empty() {
+        return setup(&"--bless needs ARTICLES to extract (or --pred DIR to copy)");
+    }
+    // --force: no gold file of an earlier blessing may stay behind.
+    for stale in gold_files(dir) {
+        if let Err(e) = std::fs::remove_file(&stale) {
+            return setup(&format!("{}: {e}", stale.display()));
+        }
+    }
+    if let Some(p) = &args.pred {
+        let copied = std::fs::create_dir_all(dir).and_then(|()| {
+            for name in names.iter().chain(&["provenance.json"]) {
                 let from = p.join(name);
                 if from.is_file() {
                     std::fs::copy(&from, dir.join(name))?;
                 }
             }
             Ok(())
-        })();
+        });
         return match copied {
-            Ok(()) if p.is_dir() => OK,
-            Ok(()) => setup(&"--bless --pred needs a folder written by `newsie extract -o DIR`"),
-            Err(e) => setup(&e),
+            Ok(()) => OK,
+            Err(e) => setup(&format!("{}: {e}", dir.display())),
         };
     }
-    if args.articles.is_empty() {
-        return setup(&"--bless needs ARTICLES to extract (or --pred DIR to copy)");
-    }
-    let (pipeline, provenance) = match load_pipeline(
-        args.threads,
-        args.gazetteers.as_deref(),
-        args.types.as_ref(),
-    ) {
-        Ok(p) => p,
-        Err(e) => return setup(&e),
-    };
+    let (pipeline, provenance) =
+        match load_pipeline(args.gazetteers.as_deref(), args.types.as_ref()) {
+            Ok(p) => p,
+            Err(e) => return setup(&e),
+        };
     let writer = match Writer::dir(dir, Format::Jsonl) {
         Ok(w) => w,
         Err(e) => return setup(&e),
@@ -656,8 +781,8 @@ fn bless(args: &EvalArgs) -> u8 {
             // Errors and warnings are not annotations.
             let _ = std::fs::remove_file(dir.join("errors.jsonl"));
             eprintln!(
-                "newsie: blessed {} articles into {} (review and edit them: they are now the gold)",
-                s.processed,
+                "newsie: blessed {} into {} (review and edit them: they are now the gold)",
+                plural(s.processed as usize, "article"),
                 dir.display()
             );
             if s.failed > 0 { SOME_FAILED } else { OK }
@@ -670,14 +795,14 @@ fn extract(args: ExtractArgs) -> u8 {
     if args.paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
         return setup(&"standard input (`-`) can be read only once");
     }
-    let (pipeline, provenance) = match load_pipeline(
-        args.threads,
-        args.gazetteers.as_deref(),
-        args.types.as_ref(),
-    ) {
-        Ok(p) => p,
-        Err(e) => return setup(&e),
-    };
+    if let Err(e) = init_threads(args.threads) {
+        return setup(&e);
+    }
+    let (pipeline, provenance) =
+        match load_pipeline(args.gazetteers.as_deref(), args.types.as_ref()) {
+            Ok(p) => p,
+            Err(e) => return setup(&e),
+        };
     let format = match args.format {
         FormatArg::Jsonl => Format::Jsonl,
         FormatArg::Csv => Format::Csv,

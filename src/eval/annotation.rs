@@ -155,6 +155,8 @@ pub struct Doc {
     pub id: String,
     /// Input the article came from.
     pub path: Option<String>,
+    /// 1-based line of a JSONL input.
+    pub line: Option<u64>,
     /// Headline.
     pub title: Option<String>,
     /// Document creation time.
@@ -212,6 +214,8 @@ struct ArticleLine {
     #[serde(default)]
     path: Option<String>,
     #[serde(default)]
+    line: Option<u64>,
+    #[serde(default)]
     title: Option<String>,
     #[serde(default)]
     dct: Option<String>,
@@ -230,6 +234,14 @@ struct ArticleLine {
 #[derive(Deserialize)]
 struct Tag {
     record: String,
+}
+
+/// Where each article record and mention was first read, so that a repeat
+/// (in any file of a folder) is named with both places.
+#[derive(Default)]
+struct Seen {
+    articles: std::collections::HashMap<String, String>,
+    mentions: std::collections::HashMap<(String, String, usize, usize), String>,
 }
 
 /// One parsed line of a JSONL file.
@@ -317,8 +329,9 @@ impl Annotations {
                     reason: "no .jsonl files: expected a folder written by `newsie extract -o DIR` (JSONL)".into(),
                 });
             }
+            let mut seen = Seen::default();
             for f in &files {
-                out.read_file(f)?;
+                out.read_file(f, &mut seen)?;
             }
             let prov = path.join("provenance.json");
             if prov.is_file() {
@@ -330,15 +343,30 @@ impl Annotations {
                 })?);
             }
         } else {
-            out.read_file(path)?;
+            out.read_file(path, &mut Seen::default())?;
+        }
+        // A gold blessed with `--types` annotates only those types.
+        if let Some(types) = out.provenance.as_ref().and_then(|p| p.types.clone()) {
+            for d in out.docs.values_mut().filter(|d| d.types.is_none()) {
+                d.types = Some(types.iter().cloned().collect());
+            }
         }
         Ok(out)
     }
 
     /// Reads one JSONL file: lines are parsed in parallel, then applied in
     /// file order.
-    fn read_file(&mut self, path: &Path) -> Result<()> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    fn read_file(&mut self, path: &Path, seen: &mut Seen) -> Result<()> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            Error::Input {
+                path: path.into(),
+                line: Some(valid.iter().filter(|&&b| b == b'\n').count() as u64 + 1),
+                reason: "not UTF-8".into(),
+            }
+        })?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let lines: Vec<(usize, &str)> = text
             .lines()
             .enumerate()
@@ -348,7 +376,6 @@ impl Annotations {
             .par_iter()
             .map(|&(i, line)| (i, parse_line(line)))
             .collect();
-        let mut articles_seen = BTreeSet::new();
         for (i, line) in parsed {
             let bad = |reason: String| Error::Input {
                 path: path.into(),
@@ -357,11 +384,16 @@ impl Annotations {
             };
             match line.map_err(bad)? {
                 Line::Article(a) => {
-                    if !articles_seen.insert(a.id.clone()) {
-                        return Err(bad(format!("article {:?} recorded twice", a.id)));
+                    let here = format!("{}:{}", path.display(), i + 1);
+                    if let Some(first) = seen.articles.insert(a.id.clone(), here) {
+                        return Err(bad(format!(
+                            "article {:?} recorded twice (first at {first})",
+                            a.id
+                        )));
                     }
                     let doc = self.doc(&a.id);
                     doc.path = a.path;
+                    doc.line = a.line;
                     doc.title = a.title;
                     doc.dct = a.dct;
                     doc.scope_end = a.scope_end;
@@ -371,7 +403,16 @@ impl Annotations {
                         doc.failed = Some(a.error.unwrap_or_default());
                     }
                 }
-                Line::Mention(m) => self.doc(&m.article.clone()).mentions.push(m),
+                Line::Mention(m) => {
+                    let key = (m.article.clone(), m.kind.clone(), m.start, m.end);
+                    let here = format!("{}:{}", path.display(), i + 1);
+                    if let Some(first) = seen.mentions.insert(key, here) {
+                        return Err(bad(format!(
+                            "the same mention (article, type and span) as at {first}"
+                        )));
+                    }
+                    self.doc(&m.article.clone()).mentions.push(m)
+                }
                 Line::Event(e) => self.doc(&e.article.clone()).events.push(*e),
                 Line::Notice => {}
             }
@@ -403,6 +444,7 @@ fn is_timeml(path: &Path) -> bool {
         .unwrap_or(false);
     !own_jsonl
         && walkdir::WalkDir::new(path)
+            .follow_links(true)
             .into_iter()
             .filter_map(|e| e.ok())
             .any(|e| ext(e.path(), &["tml", "xml"]))
@@ -509,6 +551,7 @@ impl RecordSink for Collector {
     ) -> Result<()> {
         let doc = self.annotations.doc(&article.id);
         doc.path = Some(article.path.clone());
+        doc.line = article.line;
         doc.title = article.title.clone();
         doc.dct = article.dct.clone();
         doc.text = Some(text.to_string());

@@ -6,8 +6,9 @@
 //! (or whose trigger falls in the prediction's evidence), one-to-one: of
 //! all such pairs, those agreeing on the most arguments are taken first
 //! (ties: the nearest trigger). Negated and hypothetical
-//! events, gold or predicted, are scored apart: they neither count as misses
-//! nor as false positives of the asserted events.
+//! events, gold or predicted, are scored apart, under their own keys
+//! (`release (negated)`, `release (hypothetical)`): they neither count as
+//! misses nor as false positives of the asserted events.
 //!
 //! - **overlap** counts those pairs; **exact** counts pairs whose trigger
 //!   spans are identical too.
@@ -92,11 +93,11 @@ pub struct EventScores {
 
 impl EventScores {
     /// Scores one article's events (already restricted to the annotated
-    /// types and scope); returns how each asserted event fared (indices into
-    /// `gold` and `pred`).
+    /// types and scope); returns how each event fared (indices into `gold`
+    /// and `pred`).
     pub fn add_article(&mut self, gold: &[&Event], pred: &[&Event]) -> Vec<Outcome> {
-        let gold_ix: Vec<usize> = (0..gold.len()).filter(|&g| gold[g].is_asserted()).collect();
-        let pred_ix: Vec<usize> = (0..pred.len()).filter(|&p| pred[p].is_asserted()).collect();
+        let gold_ix: Vec<usize> = (0..gold.len()).collect();
+        let pred_ix: Vec<usize> = (0..pred.len()).collect();
         // Every candidate pair, best first (most agreeing arguments, then
         // the nearest trigger, then text order), taken greedily: a pair is
         // kept when neither side is taken yet. Unlike pairing gold events
@@ -105,7 +106,7 @@ impl EventScores {
         let mut candidates: Vec<(usize, usize, usize, usize)> = Vec::new();
         for &g in &gold_ix {
             for &p in &pred_ix {
-                if pred[p].key() == gold[g].key() && overlaps(gold[g], pred[p]) {
+                if score_key(pred[p]) == score_key(gold[g]) && overlaps(gold[g], pred[p]) {
                     let agree = compare(gold[g], pred[p])
                         .iter()
                         .filter(|(_, ok, ..)| *ok)
@@ -128,7 +129,7 @@ impl EventScores {
         let mut out = Vec::new();
         for &g in &gold_ix {
             let ge = gold[g];
-            let key = ge.key();
+            let key = score_key(ge);
             let best = paired[g];
             self.tally_roles(&key, ge, |c| &mut c.gold);
             let entry = self.types.entry(key.clone()).or_default();
@@ -158,7 +159,7 @@ impl EventScores {
             });
         }
         for &p in &pred_ix {
-            let key = pred[p].key();
+            let key = score_key(pred[p]);
             self.tally_roles(&key, pred[p], |c| &mut c.pred);
             self.types.entry(key).or_default().pred += 1;
             if !used[p] {
@@ -179,6 +180,20 @@ impl EventScores {
                 .or_default();
             *side(counts) += 1;
         }
+    }
+}
+
+/// The key an event is scored under: its type key, with ` (negated)` or
+/// ` (hypothetical)` after it for an event that is not asserted, so that
+/// those pair only among themselves and have rows of their own.
+pub fn score_key(e: &Event) -> String {
+    let key = e.key();
+    if e.negated {
+        format!("{key} (negated)")
+    } else if !e.is_asserted() {
+        format!("{key} (hypothetical)")
+    } else {
+        key
     }
 }
 

@@ -52,15 +52,30 @@ pub fn align(
     pred: &[(usize, usize)],
     same: impl Fn(usize, usize) -> bool,
 ) -> Vec<Alignment> {
+    // Predictions by start: those that can overlap a gold span start less
+    // than the longest prediction before it, so each gold span looks at a
+    // window, not at every prediction.
+    let mut by_start: Vec<usize> = (0..pred.len()).collect();
+    by_start.sort_by_key(|&p| pred[p]);
+    let longest = pred
+        .iter()
+        .map(|&(s, e)| e.saturating_sub(s))
+        .max()
+        .unwrap_or(0);
     let mut used = vec![false; pred.len()];
     let mut out = Vec::with_capacity(gold.len() + pred.len());
     for (g, &(gs, ge)) in gold.iter().enumerate() {
         let overlap = |p: usize| ge.min(pred[p].1).saturating_sub(gs.max(pred[p].0));
         // Empty spans (an insertion point) overlap an identical empty span.
         let touches = |p: usize| overlap(p) > 0 || (pred[p] == (gs, ge));
-        let best = (0..pred.len())
+        let from = by_start.partition_point(|&p| pred[p].0 + longest < gs);
+        let to = by_start.partition_point(|&p| pred[p].0 <= ge);
+        // The largest overlap; then an identical span; then the earliest.
+        let best = by_start[from..to.max(from)]
+            .iter()
+            .copied()
             .filter(|&p| !used[p] && same(g, p) && touches(p))
-            .max_by_key(|&p| (overlap(p), std::cmp::Reverse(p)));
+            .max_by_key(|&p| (overlap(p), pred[p] == (gs, ge), std::cmp::Reverse(p)));
         match best {
             Some(p) => {
                 used[p] = true;
@@ -221,6 +236,21 @@ mod tests {
         assert_eq!(s2.types["date"].value, 1);
         assert_eq!((s.types["company"].exact, s.types["company"].value), (1, 1));
         assert_eq!((s.types["model"].gold, s.types["model"].pred), (0, 1));
+    }
+
+    #[test]
+    fn an_identical_span_wins_a_tie_and_long_articles_stay_fast() {
+        // Both predictions overlap the gold span by 5; the identical one pairs.
+        let a = align(&[(5, 10)], &[(0, 10), (5, 10)], |_, _| true);
+        assert_eq!(a[0], Alignment::Pair { gold: 0, pred: 1 });
+        // 100k mentions each side, shifted by one: a window, not all pairs.
+        let gold: Vec<(usize, usize)> = (0..100_000).map(|i| (i * 10, i * 10 + 4)).collect();
+        let pred: Vec<(usize, usize)> = gold.iter().map(|&(s, e)| (s + 1, e + 1)).collect();
+        let a = align(&gold, &pred, |_, _| true);
+        assert!(
+            a.iter()
+                .all(|x| matches!(x, Alignment::Pair { gold, pred } if gold == pred))
+        );
     }
 
     #[test]

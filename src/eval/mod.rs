@@ -19,7 +19,7 @@ pub mod report;
 pub mod timeml;
 pub mod timex;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use annotation::{Annotations, Doc, Event, Mention};
 use event::{EventScores, Outcome};
@@ -35,7 +35,7 @@ use crate::article::{Article, DctSource};
 use crate::error::Result;
 use crate::html::{HtmlArticle, HtmlEvent, HtmlMention, Mark};
 use crate::pipeline::{Pipeline, TypeSet};
-use crate::run::{RunConfig, Summary};
+use crate::run::{RunConfig, Selection, Summary};
 use crate::span::Span;
 
 /// What to score.
@@ -145,10 +145,13 @@ pub fn evaluate(
             let (kind, m, gold_m, pred_m) = match a {
                 Alignment::Pair { gold, pred } => {
                     let (x, y) = (gm[gold], pm[pred]);
+                    // Values are compared where the gold gives them.
                     let kind = if (x.start, x.end) != (y.start, y.end) {
                         Some("span")
-                    } else if x.normalized != y.normalized {
+                    } else if x.normalized.is_some() && x.normalized != y.normalized {
                         Some("value")
+                    } else if x.timex_type.is_some() && x.timex_type != y.timex_type {
+                        Some("timex_type")
                     } else {
                         None
                     };
@@ -158,13 +161,18 @@ pub fn evaluate(
                 Alignment::Spurious(i) => (Some("spurious"), pm[i], None, Some(pm[i])),
             };
             if let Some(page) = &mut page {
-                let mark = match (gold_m, pred_m) {
-                    (Some(_), Some(_)) => Mark::Correct,
-                    (Some(_), None) => Mark::Missed,
+                let mark = match (gold_m, pred_m, kind) {
+                    (Some(_), Some(_), None) => Mark::Correct,
+                    (Some(_), Some(_), Some(_)) => Mark::Partial,
+                    (Some(_), None, _) => Mark::Missed,
                     _ => Mark::Spurious,
                 };
                 let note = match (kind, gold_m) {
-                    (Some("span" | "value"), Some(x)) => Some(format!("gold {}", show(x))),
+                    (Some("timex_type"), Some(x)) => Some(format!(
+                        "gold TIMEX3 type {}",
+                        x.timex_type.as_deref().unwrap_or("-")
+                    )),
+                    (Some(_), Some(x)) => Some(format!("gold {}", show(x))),
                     _ => None,
                 };
                 page.mentions.push(HtmlMention {
@@ -209,7 +217,7 @@ pub fn evaluate(
                     (
                         Some("argument"),
                         pe[pred],
-                        Mark::Correct,
+                        Mark::Partial,
                         gold_side,
                         Some(pred_side),
                     )
@@ -257,13 +265,6 @@ pub fn evaluate(
             });
         }
         if let Some(mut page) = page {
-            // Negated and hypothetical predictions are shown, not scored.
-            for e in pe.iter().filter(|e| !e.is_asserted()) {
-                page.events.push(HtmlEvent {
-                    note: Some("negated or hypothetical: not scored".into()),
-                    ..HtmlEvent::from(*e)
-                });
-            }
             // In text order, as on a page without gold.
             page.mentions
                 .sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
@@ -291,21 +292,66 @@ pub fn evaluate(
     Evaluation { report, review }
 }
 
-/// Runs `pipeline` over the inputs under `paths` (as `newsie extract`
-/// reads them, with `config`: set [`RunConfig::select`] to the gold ids to
-/// process only those) and keeps every record, with each article's text.
+/// Runs `pipeline` over the gold's articles among the inputs under `paths`
+/// (as `newsie extract` reads them) and keeps every record, with each
+/// article's text. Articles are selected by gold id, or by where the gold
+/// says they were read (`root` joined to its `path`, and `line`): a file
+/// read directly names its articles differently from the same file read in
+/// a folder, and such predictions are filed under the gold's id. An article
+/// with no DCT of its own gets the gold's. `published` is as for
+/// `newsie extract`.
 ///
 /// # Errors
 /// None in practice: bad inputs become failed articles, and nothing is
 /// written.
 pub fn extract(
     pipeline: &Pipeline,
+    gold: &Annotations,
     paths: &[PathBuf],
-    config: &RunConfig,
+    root: &Path,
+    published: Option<jiff::civil::Date>,
 ) -> Result<(Annotations, Summary)> {
+    let dct = |d: &Doc| d.dct.as_deref().and_then(|s| s.get(..10)?.parse().ok());
+    let place = |d: &Doc| {
+        d.path
+            .as_deref()
+            .map(|p| (root.join(p).to_string_lossy().into_owned(), d.line))
+    };
+    let mut selection = Selection::default();
+    let mut by_place = HashMap::new();
+    for d in gold.docs.values() {
+        selection.ids.insert(d.id.clone(), dct(d));
+        if let Some(p) = place(d) {
+            selection.places.insert(p.clone(), dct(d));
+            by_place.insert(p, d.id.clone());
+        }
+    }
+    let config = RunConfig {
+        published,
+        select: Some(selection),
+        ..RunConfig::default()
+    };
     let mut collector = Collector::default();
-    let summary = crate::run::run(pipeline, paths, config, &mut collector)?;
-    Ok((collector.annotations, summary))
+    let summary = crate::run::run(pipeline, paths, &config, &mut collector)?;
+    let mut pred = collector.annotations;
+    let strays: Vec<String> = pred
+        .docs
+        .keys()
+        .filter(|id| !gold.docs.contains_key(*id))
+        .cloned()
+        .collect();
+    for id in strays {
+        let doc = &pred.docs[&id];
+        let key = doc.path.clone().map(|p| (p, doc.line));
+        if let Some(gold_id) = key.and_then(|k| by_place.get(&k))
+            && !pred.docs.contains_key(gold_id)
+        {
+            let mut doc = pred.docs.remove(&id).expect("listed above");
+            doc.id = gold_id.clone();
+            pred.docs.insert(gold_id.clone(), doc);
+        }
+    }
+    Ok((pred, summary))
 }
 
 /// Runs `pipeline` over gold articles that carry their own text (TimeML),
@@ -382,7 +428,7 @@ fn rows(mentions: &MentionScores, events: &EventScores) -> Vec<Row> {
     let subtypes: Vec<event::EventCounts> = events
         .types
         .iter()
-        .filter(|(k, _)| k.starts_with("price_change/"))
+        .filter(|(k, _)| k.starts_with("price_change/") && !k.contains(' '))
         .map(|(_, c)| *c)
         .collect();
     if !subtypes.is_empty() {

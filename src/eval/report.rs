@@ -291,7 +291,7 @@ impl Report {
                 p.newsie_version,
                 p.schema_version,
                 p.gazetteers,
-                &p.checksum[..p.checksum.len().min(19)]
+                p.checksum.chars().take(19).collect::<String>()
             );
         }
         let _ = writeln!(

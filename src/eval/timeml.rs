@@ -97,7 +97,7 @@ pub fn read_meantime(path: &Path) -> Result<TimemlDoc> {
 /// folder cannot be walked.
 pub fn read_path(path: &Path) -> Result<Vec<TimemlDoc>> {
     let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(path) {
+    for entry in walkdir::WalkDir::new(path).follow_links(true) {
         let entry = entry.map_err(|e| Error::io(path, e.into()))?;
         let ext = entry.path().extension().and_then(|e| e.to_str());
         if entry.file_type().is_file() && (entry.depth() == 0 || matches!(ext, Some("tml" | "xml")))

@@ -74,7 +74,9 @@ pub struct MentionRecord {
     /// One string form for every type: canonical name, `9988.HK`, TIMEX3
     /// value, `0.14 USD`, `97`.
     pub normalized: Option<String>,
-    /// What found it: `gazetteer` or `pattern`.
+    /// What found it: `gazetteer` (a list name), `pattern` (a recognizer's
+    /// rule) or `discovered` (a company name not in the lists, found by its
+    /// form and context).
     pub source: &'static str,
     /// Ticker: symbol in the `0700.HK` form.
     pub symbol: Option<String>,
@@ -203,7 +205,8 @@ pub struct ArticleRecord {
     pub title: Option<String>,
     /// Document creation time, `YYYY-MM-DD`.
     pub dct: Option<String>,
-    /// `front_matter`, `json` or `option`.
+    /// Where the DCT came from: `front_matter`, `json`, `dateline` or
+    /// `option` (`--published`, or the gold's DCT under `newsie eval`).
     pub dct_source: Option<&'static str>,
     /// `processed` or `failed`.
     pub status: &'static str,

@@ -37,11 +37,40 @@ fn generate<T: JsonSchema>(tag: Option<&str>) -> Value {
         // Every record of a type has exactly these keys.
         schema.insert("additionalProperties".into(), json!(false));
     }
+    // Every record of a type has every key (null where it does not apply).
+    let keys: Vec<Value> = schema
+        .get("properties")
+        .and_then(Value::as_object)
+        .map(|p| p.keys().map(|k| json!(k)).collect())
+        .unwrap_or_default();
+    if tag.is_some() {
+        schema.insert("required".into(), Value::Array(keys));
+    }
     let mut value = schema.to_value();
+    plain_descriptions(&mut value);
     if let Some(obj) = value.as_object_mut() {
         obj.insert("x-newsie-schema-version".into(), json!(SCHEMA_VERSION));
     }
     value
+}
+
+/// Doc-comment links (`` [`Name`] ``) as plain code spans in every
+/// `description`.
+fn plain_descriptions(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            for (k, x) in map.iter_mut() {
+                match x {
+                    Value::String(s) if k == "description" => {
+                        *s = s.replace("[`", "`").replace("`]", "`");
+                    }
+                    _ => plain_descriptions(x),
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(plain_descriptions),
+        _ => {}
+    }
 }
 
 /// The schema of one record type ([`RECORD_TYPES`]), or `None` for another
