@@ -85,6 +85,7 @@ pub fn evaluate(
     let mut events = EventScores::default();
     let empty = Doc::default();
     let mut missing = Vec::new();
+    let mut misplaced = Vec::new();
     for g in gold.docs.values() {
         if options
             .split
@@ -115,14 +116,36 @@ pub fn evaluate(
         };
         let keep_mention = |m: &&Mention| keep(&m.kind, &m.kind, None);
         let keep_event = |e: &&Event| keep(&e.key(), &e.kind, e.subtype.as_deref());
-        let gm: Vec<&Mention> = g.mentions.iter().filter(keep_mention).collect();
+        let gm: Vec<&Mention> = g
+            .mentions
+            .iter()
+            .filter(keep_mention)
+            .filter(|m| in_scope(m.start))
+            .collect();
+        // A hand-edited gold mention whose offsets do not cover its surface.
+        if let Some(t) = text {
+            let chars: Vec<char> = t.chars().collect();
+            let surface = |m: &Mention| -> Option<String> {
+                Some(chars.get(m.start..m.end)?.iter().collect())
+            };
+            for m in gm.iter().filter(|m| !m.text.is_empty()) {
+                if surface(m).as_deref() != Some(m.text.as_str()) {
+                    misplaced.push(format!("{} {} @{} {:?}", g.id, m.kind, m.start, m.text));
+                }
+            }
+        }
         let pm: Vec<&Mention> = p
             .mentions
             .iter()
             .filter(keep_mention)
             .filter(|m| in_scope(m.start))
             .collect();
-        let ge: Vec<&Event> = g.events.iter().filter(keep_event).collect();
+        let ge: Vec<&Event> = g
+            .events
+            .iter()
+            .filter(keep_event)
+            .filter(|e| in_scope(e.evidence_start))
+            .collect();
         let pe: Vec<&Event> = p
             .events
             .iter()
@@ -282,10 +305,23 @@ pub fn evaluate(
     if !missing.is_empty() {
         let shown: Vec<&str> = missing.iter().take(5).copied().collect();
         report.notes.push(format!(
-            "{} gold articles have no predictions (their items all count as missed): {}{}",
-            missing.len(),
+            "{} no predictions (their items all count as missed): {}{}",
+            if missing.len() == 1 {
+                "1 gold article has".to_string()
+            } else {
+                format!("{} gold articles have", missing.len())
+            },
             shown.join(", "),
             if missing.len() > 5 { ", …" } else { "" }
+        ));
+    }
+    if !misplaced.is_empty() {
+        let shown: Vec<&str> = misplaced.iter().take(5).map(String::as_str).collect();
+        report.notes.push(format!(
+            "{} gold mention(s) do not match the article text at their offsets (character offsets, end exclusive): {}{}",
+            misplaced.len(),
+            shown.join("; "),
+            if misplaced.len() > 5 { "; …" } else { "" }
         ));
     }
     report.rows = rows(&mentions, &events);

@@ -330,7 +330,12 @@ impl Report {
         }
         if !self.diff.is_empty() {
             let shown = max_diff.unwrap_or(usize::MAX).min(self.diff.len());
-            let _ = writeln!(out, "\ndiff ({} entries):", self.diff.len());
+            let entries = if self.diff.len() == 1 {
+                "entry"
+            } else {
+                "entries"
+            };
+            let _ = writeln!(out, "\ndiff ({} {entries}):", self.diff.len());
             for d in &self.diff[..shown] {
                 let side = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
                 let _ = writeln!(
@@ -395,7 +400,8 @@ impl Report {
     }
 
     /// The score rows as CSV: `level,name,gold,pred,measure,matched,precision,recall,f1`,
-    /// one line per row and measure.
+    /// one line per row and measure; an argument row's accuracy (over paired
+    /// events) is a line of measure `accuracy` with only `f1` filled.
     ///
     /// # Errors
     /// Only if the CSV writer fails in memory.
@@ -415,30 +421,35 @@ impl Report {
         ])
         .map_err(csv)?;
         for r in &self.rows {
-            let mut measures: Vec<(String, Measure)> =
-                r.measures.iter().map(|(k, m)| (k.clone(), *m)).collect();
-            if let Some(acc) = r.accuracy {
-                measures.push((
-                    "accuracy".into(),
-                    Measure {
-                        matched: 0,
-                        precision: acc,
-                        recall: acc,
-                        f1: acc,
-                    },
-                ));
-            }
-            for (name, m) in measures {
+            for (name, m) in &r.measures {
                 w.write_record([
                     r.level.clone(),
                     r.name.clone(),
                     r.gold.to_string(),
                     r.pred.to_string(),
-                    name,
+                    name.clone(),
                     m.matched.to_string(),
                     format!("{:.4}", m.precision),
                     format!("{:.4}", m.recall),
                     format!("{:.4}", m.f1),
+                ])
+                .map_err(csv)?;
+            }
+            // Argument accuracy (over paired events) is a share, not P/R/F1:
+            // it goes in the last column, the others left empty.
+            if let Some(acc) = r.accuracy {
+                let (level, name) = (r.level.clone(), r.name.clone());
+                let (gold, pred) = (r.gold.to_string(), r.pred.to_string());
+                w.write_record([
+                    level,
+                    name,
+                    gold,
+                    pred,
+                    "accuracy".into(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    format!("{acc:.4}"),
                 ])
                 .map_err(csv)?;
             }
