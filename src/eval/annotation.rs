@@ -123,8 +123,8 @@ pub struct Event {
     /// Rule id (predictions).
     #[serde(default)]
     pub rule: Option<String>,
-    /// Arguments by role.
-    #[serde(default)]
+    /// Arguments by role (a role given as `null` is absent).
+    #[serde(default, deserialize_with = "roles_without_nulls")]
     pub arguments: BTreeMap<String, Argument>,
 }
 
@@ -198,6 +198,17 @@ pub struct Annotations {
     pub docs: BTreeMap<String, Doc>,
     /// The provenance of the run that wrote them, when recorded.
     pub provenance: Option<Provenance>,
+}
+
+fn roles_without_nulls<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<String, Argument>, D::Error> {
+    let roles = Option::<BTreeMap<String, Option<Argument>>>::deserialize(d)?;
+    Ok(roles
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|(role, a)| Some((role, a?)))
+        .collect())
 }
 
 fn string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
@@ -582,7 +593,7 @@ mod tests {
                 "\n\n",
                 r#"{"record":"mention","article":"a1","type":"company","start":0,"end":7,"text":"Alibaba"}"#,
                 "\n",
-                r#"{"record":"event","article":"a2","type":"price_change","subtype":"product_price","trigger_start":5,"trigger_end":8,"evidence_start":0,"evidence_end":30,"arguments":{"change_percent":{"normalized":-97},"date":{"normalized":null}}}"#,
+                r#"{"record":"event","article":"a2","type":"price_change","subtype":"product_price","trigger_start":5,"trigger_end":8,"evidence_start":0,"evidence_end":30,"arguments":{"change_percent":{"normalized":-97},"date":{"normalized":null},"company":null}}"#,
                 "\n",
                 r#"{"record":"warning","input":"x","reason":"y"}"#,
                 "\n"
@@ -604,6 +615,7 @@ mod tests {
             Some("-97")
         );
         assert!(!e.arguments["date"].is_given());
+        assert!(!e.arguments.contains_key("company"));
 
         std::fs::write(&f, "{\"record\":\"article\",\"id\":\"a\"}\n{\"record\":\"mention\",\"article\":\"a\",\"type\":\"company\",\"start\":3}\n").unwrap();
         let err = Annotations::read(&f).unwrap_err().to_string();
