@@ -54,8 +54,8 @@ Examples:\n  newsie extract fixtures/articles/moonshot-kimi-release.txt\n  newsi
     /// over the files the gold articles came from (their `path`, resolved against --root). Only
     /// the gold's articles are scored. --bless writes the extraction as the gold instead.
     ///
-    /// Exit status: 0 when every gate holds (--min-f1, --baseline), 1 when one fails, 2 on a
-    /// usage or setup error.
+    /// Exit status: 0 when every gate holds (--min-f1, --baseline), 1 when one fails or an input
+    /// could not be read, 2 on a usage or setup error.
     #[command(
         after_help = "Measures: exact (identical spans; events: identical triggers), overlap (spans overlap; events: same type, trigger in the evidence sentence), value (paired and the normalized values agree; arguments: right value of a paired event), timex_type (dates).
 
@@ -211,8 +211,9 @@ struct EvalArgs {
     #[arg(long, value_name = "NAME")]
     split: Option<String>,
     /// Also write a self-contained HTML review page: each article's text with the predicted
-    /// mentions marked correct or spurious and the missed gold ones outlined, the events
-    /// likewise, and the scores on top.
+    /// mentions marked correct, partial (span or value differs) or spurious and the missed gold
+    /// ones outlined, the events likewise, and the scores on top. Needs the article texts: not
+    /// with --pred alone.
     #[arg(long, value_name = "FILE")]
     html: Option<PathBuf>,
     /// Diff entries listed in the table format (all in JSON).
