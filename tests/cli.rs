@@ -354,10 +354,10 @@ fn output_folder_in_both_formats() {
         let header = usize::from(ext == "csv");
         assert_eq!(lines(&format!("articles.{ext}")), 6 + header);
         assert_eq!(lines("errors.jsonl"), 1);
-        let mentions = 22 + 22 + 41 + 12 + 5 + 1;
+        let mentions = 22 + 22 + 43 + 12 + 5 + 1;
         if ext == "jsonl" {
             assert_eq!(lines("mentions.jsonl"), mentions);
-            assert_eq!(lines("events.jsonl"), 22);
+            assert_eq!(lines("events.jsonl"), 23);
         } else {
             let mut rdr = csv::Reader::from_path(out_dir.join("mentions.csv")).unwrap();
             assert_eq!(rdr.records().count(), mentions);
@@ -365,7 +365,7 @@ fn output_folder_in_both_formats() {
             let header: Vec<String> = ev.headers().unwrap().iter().map(str::to_string).collect();
             assert_eq!(header, newsie::output::record::event_csv_header());
             let rows: Vec<csv::StringRecord> = ev.records().map(Result::unwrap).collect();
-            assert_eq!(rows.len(), 22);
+            assert_eq!(rows.len(), 23);
             let kimi = rows.iter().find(|r| &r[0] == "fx-kimi-release").unwrap();
             let col = |name: &str| header.iter().position(|h| h == name).unwrap();
             // Numbers are plain numbers, the currency in its own column.
@@ -674,7 +674,7 @@ fn eval_blesses_scores_and_gates() {
         "level,name,gold,pred,measure,matched,precision,recall,f1"
     );
     assert!(
-        lines[1].starts_with("mention,company,28,29,exact,28,0.9655,1.0000,"),
+        lines[1].starts_with("mention,company,29,30,exact,29,0.9667,1.0000,"),
         "{csv}"
     );
     assert!(
