@@ -831,4 +831,16 @@ fn eval_holds_against_what_broke_it() {
         "{csv}"
     );
     assert!(csv.contains(",1.0000,1.0000,1.0000"), "{csv}");
+    // A typo in a gold article's types is said, not silently scored as nothing.
+    let typo = dir.path().join("typo.jsonl");
+    std::fs::write(
+        &typo,
+        "{\"record\":\"article\",\"id\":\"x\",\"types\":[\"compnay\"]}\n",
+    )
+    .unwrap();
+    let t = typo.to_str().unwrap();
+    let out = newsie(&["eval", "--gold", t, "--pred", t]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let table = String::from_utf8(out.stdout.clone()).unwrap();
+    assert!(table.contains("types no record has: compnay"), "{table}");
 }

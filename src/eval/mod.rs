@@ -315,6 +315,31 @@ pub fn evaluate(
             if missing.len() > 5 { ", …" } else { "" }
         ));
     }
+    // A type a gold article says it annotates that nothing can have (a typo
+    // such as "compnay") would silently score nothing.
+    let known: std::collections::BTreeSet<&str> = crate::pipeline::TypeSet::names()
+        .into_iter()
+        .chain(
+            gold.docs
+                .values()
+                .flat_map(|d| d.mentions.iter().map(|m| m.kind.as_str())),
+        )
+        .collect();
+    let unknown: std::collections::BTreeSet<&str> = gold
+        .docs
+        .values()
+        .filter_map(|d| d.types.as_ref())
+        .flatten()
+        .map(String::as_str)
+        .filter(|t| !known.contains(t))
+        .collect();
+    if !unknown.is_empty() {
+        report.notes.push(format!(
+            "gold articles list types no record has: {} (known: {})",
+            unknown.into_iter().collect::<Vec<_>>().join(", "),
+            crate::pipeline::TypeSet::names().join(", ")
+        ));
+    }
     if !misplaced.is_empty() {
         let shown: Vec<&str> = misplaced.iter().take(5).map(String::as_str).collect();
         report.notes.push(format!(

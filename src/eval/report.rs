@@ -193,11 +193,27 @@ impl Report {
     /// such a report.
     pub fn read(path: &std::path::Path) -> Result<Report> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-        serde_json::from_str(&text).map_err(|e| Error::Input {
+        let report: Report = serde_json::from_str(&text).map_err(|e| Error::Input {
             path: path.into(),
             line: Some(e.line() as u64),
             reason: format!("not a newsie eval report (--format json): {e}"),
-        })
+        })?;
+        let share = |x: f64| (0.0..=1.0).contains(&x);
+        for r in &report.rows {
+            for (name, m) in &r.measures {
+                if !(share(m.precision) && share(m.recall) && share(m.f1)) {
+                    return Err(Error::Input {
+                        path: path.into(),
+                        line: None,
+                        reason: format!(
+                            "row {:?}, measure {name}: a figure outside 0 to 1",
+                            r.name
+                        ),
+                    });
+                }
+            }
+        }
+        Ok(report)
     }
 
     /// Checks the gates and the baseline: one line per failure (a row below
@@ -524,6 +540,14 @@ mod tests {
         let json = serde_json::to_string(&r).unwrap();
         let back: Report = serde_json::from_str(&json).unwrap();
         assert_eq!(back.rows, r.rows);
+        // A baseline with a figure no score can have is refused.
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("base.json");
+        std::fs::write(&file, &json).unwrap();
+        assert_eq!(Report::read(&file).unwrap().rows, r.rows);
+        std::fs::write(&file, serde_json::to_string(&report(5.0)).unwrap()).unwrap();
+        let err = Report::read(&file).unwrap_err().to_string();
+        assert!(err.contains("outside 0 to 1"), "{err}");
         assert!(r.to_csv().unwrap().starts_with("level,name,gold,pred,measure,matched,precision,recall,f1\nmention,company,2,2,exact,1,0.8000,0.8000,0.8000\n"));
     }
 }
