@@ -114,16 +114,17 @@ pub fn evaluate(
         let keep = |key: &str, kind: &str, subtype: Option<&str>| {
             g.annotates(key) && options.types.allows(kind, subtype)
         };
-        let keep_mention = |m: &&Mention| keep(&m.kind, &m.kind, None);
-        let keep_event = |e: &&Event| keep(&e.key(), &e.kind, e.subtype.as_deref());
-        let gm: Vec<&Mention> = g
-            .mentions
-            .iter()
-            .filter(keep_mention)
-            .filter(|m| in_scope(m.start))
-            .collect();
+        // What is scored of either side: the annotated types, in scope.
+        let keep_mention = |m: &Mention| keep(&m.kind, &m.kind, None) && in_scope(m.start);
+        let keep_event =
+            |e: &Event| keep(&e.key(), &e.kind, e.subtype.as_deref()) && in_scope(e.evidence_start);
+        let (gm, pm) = (
+            scored(&g.mentions, keep_mention),
+            scored(&p.mentions, keep_mention),
+        );
+        let (ge, pe) = (scored(&g.events, keep_event), scored(&p.events, keep_event));
         // A hand-edited gold mention whose offsets do not cover its surface.
-        if let Some(t) = text {
+        if let Some(t) = text.filter(|_| !gm.is_empty()) {
             let chars: Vec<char> = t.chars().collect();
             let surface = |m: &Mention| -> Option<String> {
                 Some(chars.get(m.start..m.end)?.iter().collect())
@@ -134,24 +135,6 @@ pub fn evaluate(
                 }
             }
         }
-        let pm: Vec<&Mention> = p
-            .mentions
-            .iter()
-            .filter(keep_mention)
-            .filter(|m| in_scope(m.start))
-            .collect();
-        let ge: Vec<&Event> = g
-            .events
-            .iter()
-            .filter(keep_event)
-            .filter(|e| in_scope(e.evidence_start))
-            .collect();
-        let pe: Vec<&Event> = p
-            .events
-            .iter()
-            .filter(keep_event)
-            .filter(|e| in_scope(e.evidence_start))
-            .collect();
         let sentences = Sentences::new(text);
         let mut page = options.review.then(|| HtmlArticle {
             id: g.id.clone(),
@@ -456,6 +439,11 @@ pub fn gold_paths(gold: &Annotations, root: &Path) -> Vec<PathBuf> {
         .map(|p| root.join(p))
         .collect();
     paths.into_iter().collect()
+}
+
+/// The items of one side that `keep` lets through.
+fn scored<T>(items: &[T], keep: impl Fn(&T) -> bool) -> Vec<&T> {
+    items.iter().filter(|x| keep(x)).collect()
 }
 
 /// The score rows: mention types, event types (with `price_change` over its
