@@ -19,10 +19,33 @@ pub enum MentionType {
     Money,
     /// A percentage.
     Percent,
+    /// A type newsie has no recognizer for, named by a flat gazetteer list
+    /// (`person`, `media`: see [`crate::gazetteer::Gazetteer::from_list`]);
+    /// its mentions are reported under that name. The name is interned
+    /// ([`intern`]).
+    Listed(&'static str),
+}
+
+/// The one `&'static str` for a type name: the first call for a name leaks
+/// one copy of it, later calls return that copy, so memory is bounded by the
+/// number of distinct names, however many lists are loaded.
+pub fn intern(name: &str) -> &'static str {
+    use std::collections::BTreeSet;
+    use std::sync::Mutex;
+    static NAMES: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
+    let mut names = NAMES
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(&n) = names.get(name) {
+        return n;
+    }
+    let leaked: &'static str = Box::leak(name.to_string().into_boxed_str());
+    names.insert(leaked);
+    leaked
 }
 
 impl MentionType {
-    /// Every type, in the order of their names.
+    /// Every built-in type, in the order of their names.
     pub const ALL: [MentionType; 6] = [
         MentionType::Company,
         MentionType::Date,
@@ -33,7 +56,7 @@ impl MentionType {
     ];
 
     /// The name used in records: `company`, `ticker`, `model`, `date`,
-    /// `money`, `percent`.
+    /// `money`, `percent`, or a listed type's own name.
     pub fn as_str(self) -> &'static str {
         match self {
             MentionType::Company => "company",
@@ -42,6 +65,7 @@ impl MentionType {
             MentionType::Date => "date",
             MentionType::Money => "money",
             MentionType::Percent => "percent",
+            MentionType::Listed(name) => name,
         }
     }
 }

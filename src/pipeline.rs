@@ -188,16 +188,35 @@ impl Pipeline {
         let conditional: Vec<bool> = found.iter().map(|m| m.needs_context).collect();
         let mut candidates: Vec<Mention> = found
             .into_iter()
-            .map(|m| Mention {
-                span: m.span,
-                kind: match self.gazetteer.entity(m.entity).kind {
-                    crate::gazetteer::EntityKind::Model => MentionType::Model,
+            .map(|m| {
+                use crate::gazetteer::EntityKind;
+                let (kind, value) = match (m.ticker, self.gazetteer.entity(m.entity).kind) {
+                    (Some(t), _) => {
+                        let form = self.gazetteer.ticker_form(t);
+                        let value = MentionValue::Ticker {
+                            symbol: form.symbol.clone(),
+                            mic: form.mic,
+                            company: Some(m.entity),
+                        };
+                        (MentionType::Ticker, value)
+                    }
+                    (None, EntityKind::Model) => {
+                        (MentionType::Model, MentionValue::Entity(m.entity))
+                    }
                     // Organizations have no names in the automaton.
-                    crate::gazetteer::EntityKind::Company
-                    | crate::gazetteer::EntityKind::Organization => MentionType::Company,
-                },
-                source: "gazetteer",
-                value: MentionValue::Entity(m.entity),
+                    (None, EntityKind::Company | EntityKind::Organization) => {
+                        (MentionType::Company, MentionValue::Entity(m.entity))
+                    }
+                    (None, EntityKind::Listed(t)) => {
+                        (MentionType::Listed(t), MentionValue::Entity(m.entity))
+                    }
+                };
+                Mention {
+                    span: m.span,
+                    kind,
+                    source: "gazetteer",
+                    value,
+                }
             })
             .collect();
         self.recognizers

@@ -23,13 +23,14 @@ pub struct Provenance {
     pub schema_version: String,
     /// newsie's version (`CARGO_PKG_VERSION`).
     pub newsie_version: String,
-    /// `bundled`, or the `--gazetteers` folder as given.
+    /// `bundled`, or the `--gazetteers` folder or flat list as given.
     pub gazetteers: String,
     /// `sha256:` and the hex SHA-256 (FIPS 180-4) of the list below: each
     /// file's name, a tab, its own hex digest and a newline, in name order.
     pub checksum: String,
     /// Each gazetteer and rule file used (`companies.tsv`, `models.tsv`,
-    /// `triggers.tsv`, `event-cues.tsv`) → hex SHA-256 of its bytes. A file
+    /// `triggers.tsv`, `event-cues.tsv`, or a flat list by its file name) →
+    /// hex SHA-256 of its bytes. A file
     /// a folder lacks and that was taken from the bundled copy is marked
     /// `bundled:` before its digest.
     pub files: BTreeMap<String, String>,
@@ -86,6 +87,24 @@ impl Provenance {
                     }
                 }
                 (dir.display().to_string(), texts)
+            }
+            GazetteerSource::List(path) => {
+                let list = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+                for (name, text) in [
+                    ("triggers.tsv", lexicon::BUNDLED_TRIGGERS),
+                    ("event-cues.tsv", lexicon::BUNDLED_CUES),
+                ] {
+                    files.insert(
+                        name.to_string(),
+                        format!("bundled:{}", hex_sha256(text.as_bytes())),
+                    );
+                }
+                let file = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                files.insert(file, hex_sha256(list.as_bytes()));
+                (path.display().to_string(), Vec::new())
             }
         };
         for (file, text) in texts {

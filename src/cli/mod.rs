@@ -117,7 +117,7 @@ enum EventsCommand {
 enum GazetteerCommand {
     /// Validate a gazetteer folder (companies.tsv, models.tsv, common-words.txt, and the event
     /// lexicon triggers.tsv and event-cues.tsv) and report every problem as FILE:LINE:
-    /// error|warning: message.
+    /// error|warning: message. A flat list file is loaded and its first error reported.
     ///
     /// Errors stop the lists from loading (malformed rows, bad or duplicate ids, a name or ticker
     /// claimed by two entities, unknown developer or parent). Warnings flag names that will
@@ -148,9 +148,11 @@ struct ExtractArgs {
     /// line at the top of the text; it also gives the year of wire datelines ("CLEVELAND, Feb 26 -").
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     published: Option<jiff::civil::Date>,
-    /// Folder with companies.tsv and models.tsv to use instead of the bundled gazetteers; its own
-    /// triggers.tsv and event-cues.tsv (event lexicon) are used where present.
-    #[arg(long, value_name = "DIR")]
+    /// Gazetteers to use instead of the bundled ones: a folder with companies.tsv and models.tsv
+    /// (its own triggers.tsv and event-cues.tsv, the event lexicon, are used where present), or a
+    /// flat list file of name<TAB>type<TAB>canonical lines (types company, ticker, model, or any
+    /// other word such as person, reported under its own name; see the README).
+    #[arg(long, value_name = "DIR|FILE")]
     gazetteers: Option<PathBuf>,
     /// Worker threads, 1 to 1024 (default: one per core).
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
@@ -220,7 +222,7 @@ struct EvalArgs {
     #[arg(long, value_name = "N", default_value_t = 50)]
     max_diff: usize,
     /// As for extract (not with --pred: the run is already made).
-    #[arg(long, value_name = "DIR", conflicts_with = "pred")]
+    #[arg(long, value_name = "DIR|FILE", conflicts_with = "pred")]
     gazetteers: Option<PathBuf>,
     /// As for extract, for articles with no DCT of their own and none in the gold (the gold's
     /// DCT comes first).
@@ -246,7 +248,7 @@ struct ShowArgs {
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     published: Option<jiff::civil::Date>,
     /// As for extract.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR|FILE")]
     gazetteers: Option<PathBuf>,
     /// As for extract.
     #[arg(long, value_name = "TYPES", value_parser = parse_types)]
@@ -314,6 +316,24 @@ pub fn main() -> ExitCode {
 
 fn check(dir: Option<&std::path::Path>) -> u8 {
     use newsie::gazetteer::check::{check_bundled, check_dir};
+    if let Some(list) = dir.filter(|d| d.is_file()) {
+        // A flat list has no policy columns to check: it loads or it does not.
+        return match newsie::gazetteer::Gazetteer::load(&GazetteerSource::List(list.into())) {
+            Ok(g) => {
+                eprintln!(
+                    "{}: flat list, {} entities, {} names; 0 errors",
+                    list.display(),
+                    g.entities().len(),
+                    g.name_count()
+                );
+                OK
+            }
+            Err(e) => {
+                println!("{e}");
+                SOME_FAILED
+            }
+        };
+    }
     let (name, report) = match dir {
         Some(d) => (d.display().to_string(), check_dir(d)),
         None => ("bundled gazetteers".to_string(), Ok(check_bundled())),
@@ -422,9 +442,7 @@ fn load_pipeline(
     gazetteers: Option<&std::path::Path>,
     types: Option<&TypeSet>,
 ) -> Result<(Pipeline, Provenance), String> {
-    let source = gazetteers.map_or(GazetteerSource::Bundled, |d| {
-        GazetteerSource::Dir(d.to_path_buf())
-    });
+    let source = gazetteers.map_or(GazetteerSource::Bundled, GazetteerSource::from_path);
     let types = types.cloned().unwrap_or_default();
     Pipeline::new(&source)
         .and_then(|p| {

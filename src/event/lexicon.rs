@@ -224,7 +224,7 @@ impl Lexicon {
     /// [`Error::Gazetteer`] (file and line) for the first error in a file.
     pub fn load(source: &GazetteerSource) -> Result<Lexicon> {
         let dir = match source {
-            GazetteerSource::Bundled => return Ok(Lexicon::bundled()),
+            GazetteerSource::Bundled | GazetteerSource::List(_) => return Ok(Lexicon::bundled()),
             GazetteerSource::Dir(d) => d,
         };
         let (triggers, cues) = read_dir(dir)?;

@@ -212,6 +212,8 @@ impl<'a> ContextCheck<'a> {
                 && sentence.span.contains(self.candidates[j].span)
         };
         match entity.kind {
+            // A flat list's own types have no context policy.
+            EntityKind::Listed(_) => true,
             EntityKind::Company | EntityKind::Organization => {
                 // A cue word, a ticker, or a list of companies: "Apple,
                 // Target and Gap said".

@@ -53,6 +53,9 @@ pub struct GazetteerMatch {
     pub entity: usize,
     /// The name needs context in its sentence to count (`context=required`).
     pub needs_context: bool,
+    /// A flat list's ticker name: index of its [`super::TickerForm`]
+    /// ([`Gazetteer::ticker_form`]); the mention is a ticker of the entity.
+    pub ticker: Option<usize>,
 }
 
 /// Compiles the names into an automaton that reports overlapping matches.
@@ -97,6 +100,7 @@ impl Gazetteer {
                     span,
                     entity: name.entity,
                     needs_context: name.needs_context,
+                    ticker: name.ticker,
                 });
             }
         }

@@ -22,6 +22,7 @@
 pub mod check;
 mod context;
 pub(crate) mod fold;
+mod list;
 mod matcher;
 
 pub use context::ContextCheck;
@@ -35,7 +36,7 @@ use aho_corasick::AhoCorasick;
 use crate::error::{Error, Result};
 
 /// What kind of entity a gazetteer row describes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EntityKind {
     /// A company or other organisation (`companies.tsv`).
     Company,
@@ -46,6 +47,9 @@ pub enum EntityKind {
     /// Listed so that models can name it as their developer; never matched
     /// in text (it is not a company mention).
     Organization,
+    /// An entity of a type newsie has no recognizer for, from a flat list
+    /// (`person`, `media`): matched, and reported under its type's name.
+    Listed(&'static str),
 }
 
 /// One exchange listing of a company.
@@ -106,6 +110,20 @@ pub enum GazetteerSource {
     Bundled,
     /// A folder holding `companies.tsv` and `models.tsv`.
     Dir(PathBuf),
+    /// One flat list, `name<TAB>type<TAB>canonical` a line (see
+    /// [`Gazetteer::from_list`]); the event lexicon is the bundled one.
+    List(PathBuf),
+}
+
+impl GazetteerSource {
+    /// `path` as a source: a folder, else a flat list file.
+    pub fn from_path(path: &Path) -> GazetteerSource {
+        if path.is_dir() {
+            GazetteerSource::Dir(path.to_path_buf())
+        } else {
+            GazetteerSource::List(path.to_path_buf())
+        }
+    }
 }
 
 /// A loaded, validated gazetteer with its compiled automaton.
@@ -126,6 +144,8 @@ pub struct Gazetteer {
     /// Model families written as a name prefix (`Qwen`, `GPT`), with the
     /// family's usual developer id.
     families: Vec<(String, Option<String>)>,
+    /// Ticker forms of flat-list names.
+    tickers: Vec<TickerForm>,
 }
 
 /// One pattern of the automaton.
@@ -139,6 +159,19 @@ pub(crate) struct Name {
     pub(crate) exact_case: bool,
     /// A one-word name of an entity with `context=required`.
     pub(crate) needs_context: bool,
+    /// A ticker form of the entity (a flat list's `ticker` row): index into
+    /// [`Gazetteer::ticker_form`].
+    pub(crate) ticker: Option<usize>,
+}
+
+/// A ticker name of a flat list, read as a symbol and an exchange.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TickerForm {
+    /// Symbol as the ticker recognizer normalizes it (`NASDAQ:NVDA` → `NVDA`),
+    /// or the part after an unknown `EXCHANGE:` prefix, or the name.
+    pub symbol: String,
+    /// ISO 10383 MIC of the exchange, where the form tells it.
+    pub mic: Option<&'static str>,
 }
 
 pub(crate) const BUNDLED_COMPANIES: &str = include_str!("../../gazetteers/companies.tsv");
@@ -173,7 +206,36 @@ impl Gazetteer {
                     (mp.to_string_lossy().as_ref(), &models),
                 )
             }
+            GazetteerSource::List(path) => {
+                let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+                Gazetteer::from_list(path, &text)
+            }
         }
+    }
+
+    /// Builds a gazetteer from a flat list: one name a line,
+    /// `name<TAB>type<TAB>canonical`, as `../shared/bench/gazetteer.tsv` and
+    /// many NER tool lists are written. Blank lines and `#` lines are
+    /// skipped, and so is a header row `name<TAB>type<TAB>canonical`.
+    ///
+    /// - Rows with the same type and canonical name are one entity, with
+    ///   id the canonical name as a slug (`Nvidia Corp` → `nvidia-corp`; a
+    ///   second canonical with the same slug gets `-2`); only the names
+    ///   listed are matched (the canonical too only when listed).
+    /// - `company` and `model` rows are companies and AI models (models get
+    ///   their spelling variants, as in `models.tsv`); a `ticker` row is a
+    ///   ticker form of the company with that canonical name (`NASDAQ:NVDA`,
+    ///   `NVDA.O`, `9988.HK`), found as a `ticker` mention linked to it;
+    ///   any other type (`person`, `media`) is matched and reported under
+    ///   its own name. No entity has a case or context policy: names match
+    ///   under the default rules of [`Gazetteer::find`].
+    ///
+    /// # Errors
+    /// [`Error::Gazetteer`] naming `path` and the line: a row without three
+    /// fields, an empty name, a type that is not a lowercase word
+    /// (`[a-z][a-z0-9_-]*`), or a name listed for two entities.
+    pub fn from_list(path: &Path, text: &str) -> Result<Gazetteer> {
+        list::read(path, text)?.finish()
     }
 
     /// Builds a gazetteer from the contents of a companies file and a models
@@ -213,6 +275,12 @@ impl Gazetteer {
                 .then(|| self.by_symbol.get(&other).copied())
                 .flatten()
         })
+    }
+
+    /// The ticker form `index` of a flat-list name
+    /// ([`GazetteerMatch::ticker`]).
+    pub fn ticker_form(&self, index: usize) -> &TickerForm {
+        &self.tickers[index]
     }
 
     /// Number of names (canonical names, aliases and their spelling variants)
@@ -291,6 +359,9 @@ struct Builder {
     model_keys: HashMap<String, usize>,
     by_id: HashMap<String, usize>,
     by_symbol: HashMap<String, usize>,
+    /// Folded ticker name -> its form (flat lists).
+    ticker_names: HashMap<String, usize>,
+    tickers: Vec<TickerForm>,
 }
 
 impl Builder {
@@ -424,20 +495,8 @@ impl Builder {
         let index = self.entities.len();
         // Everything is checked before anything is registered, so a bad row
         // leaves no trace and reading can go on.
-        for (k, l) in listings.iter().enumerate() {
-            let earlier = listings[..k].iter().any(|p| p.symbol == l.symbol);
-            if let Some(other) = self
-                .by_symbol
-                .get(&l.symbol)
-                .map(|&o| self.entities[o].id.as_str())
-                .or(earlier.then_some(id))
-            {
-                return Err(err(
-                    line,
-                    format!("ticker {} already belongs to {other}", l.symbol),
-                ));
-            }
-        }
+        self.check_listings(id, &listings)
+            .map_err(|r| err(line, r))?;
         let kind = match (kind, get(type_col)) {
             (k, None) => k,
             (EntityKind::Company, Some("company")) => EntityKind::Company,
@@ -496,34 +555,69 @@ impl Builder {
         }
         let explicit: Vec<String> = explicit.iter().map(|n| fold::fold_name(n)).collect();
         for name in &explicit {
-            if let Some(&(other, true)) = self.names.get(name) {
-                return Err(err(
-                    line,
-                    format!(
-                        "name {name:?} already belongs to {}",
-                        self.entities[other].id
-                    ),
-                ));
+            self.check_name(name, index).map_err(|r| err(line, r))?;
+        }
+        self.register(entity, (path.to_path_buf(), line));
+        self.add_explicit(&explicit, index);
+        Ok(())
+    }
+
+    /// Why `listings` cannot go to a new entity `id`: a symbol listed twice
+    /// or already another entity's.
+    fn check_listings(&self, id: &str, listings: &[Listing]) -> std::result::Result<(), String> {
+        for (k, l) in listings.iter().enumerate() {
+            let earlier = listings[..k].iter().any(|p| p.symbol == l.symbol);
+            if let Some(other) = self
+                .by_symbol
+                .get(&l.symbol)
+                .map(|&o| self.entities[o].id.as_str())
+                .or(earlier.then_some(id))
+            {
+                return Err(format!("ticker {} already belongs to {other}", l.symbol));
             }
         }
+        Ok(())
+    }
+
+    /// Why the folded `name` cannot be an explicit name of entity `index`:
+    /// it is another entity's explicit name.
+    fn check_name(&self, name: &str, index: usize) -> std::result::Result<(), String> {
+        match self.names.get(name) {
+            Some(&(other, true)) if other != index => Err(format!(
+                "name {name:?} already belongs to {}",
+                self.entities[other].id
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// Adds a checked entity (its listings included) defined at `origin`;
+    /// returns its index.
+    fn register(&mut self, entity: Entity, origin: (PathBuf, u64)) -> usize {
+        let index = self.entities.len();
         for l in &entity.listings {
             self.by_symbol.insert(l.symbol.clone(), index);
         }
-        for name in &explicit {
+        self.by_id.insert(entity.id.clone(), index);
+        self.origins.push(origin);
+        self.entities.push(entity);
+        index
+    }
+
+    /// Adds checked explicit (folded) names of entity `index`, then a
+    /// model's lookup keys and spelling variants.
+    fn add_explicit(&mut self, names: &[String], index: usize) {
+        for name in names {
             self.add_name(name.clone(), index, true);
         }
-        if kind == EntityKind::Model {
-            for name in &explicit {
+        if self.entities[index].kind == EntityKind::Model {
+            for name in names {
                 self.model_keys.entry(model_key(name)).or_insert(index);
                 for v in spelling_variants(name) {
                     self.add_name(v, index, false);
                 }
             }
         }
-        self.by_id.insert(id.to_string(), index);
-        self.origins.push((path.to_path_buf(), line));
-        self.entities.push(entity);
-        Ok(())
     }
 
     /// Registers a name (the caller has checked explicit clashes): an
@@ -620,6 +714,7 @@ impl Builder {
                     entity,
                     exact_case: policy.exact_case && one_word,
                     needs_context: policy.needs_context && one_word,
+                    ticker: self.ticker_names.get(&text).copied(),
                     text,
                 }
             })
@@ -640,6 +735,7 @@ impl Builder {
             by_id: self.by_id,
             model_keys: self.model_keys,
             families,
+            tickers: self.tickers,
         })
     }
 }

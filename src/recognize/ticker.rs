@@ -120,105 +120,13 @@ impl TickerRecognizer {
     /// gazetteer's listings.
     pub fn find(&self, text: &str, gazetteer: &Gazetteer, out: &mut Vec<Mention>) {
         for c in self.re.captures_iter(text) {
-            let whole = c.get(0).expect("group 0");
-            let before = text[..whole.start()].chars().next_back();
-            let found = if let (Some(code), Some(suffix)) = (c.name("code"), c.name("suffix")) {
-                // Not part of a longer dotted number such as a version "1.9988.HK".
-                if before == Some('.') {
-                    continue;
-                }
-                let &(_, mic, _) = SUFFIXES
-                    .iter()
-                    .find(|s| s.0 == suffix.as_str())
-                    .expect("suffix in table");
-                numeric_symbol(code.as_str(), suffix.as_str()).map(|s| (s, Some(mic)))
-            } else if let (Some(ex), Some(sym)) = (c.name("ex"), c.name("exsym")) {
-                let name = ex.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
-                let &(_, mic, suffix) = EXCHANGES
-                    .iter()
-                    .find(|e| e.0 == name)
-                    .expect("exchange in table");
-                let sym = sym.as_str();
-                let symbol = if sym.bytes().all(|b| b.is_ascii_digit()) {
-                    if suffix.is_empty() {
-                        None
-                    } else {
-                        numeric_symbol(sym, suffix)
-                    }
-                } else if suffix.is_empty() {
-                    Some(sym.to_string())
-                } else {
-                    Some(format!("{sym}.{suffix}"))
-                };
-                symbol.map(|s| (s, Some(mic)))
-            } else if let (Some(sym), Some(suf)) = (c.name("ric"), c.name("ricsuf")) {
-                let &(_, mic, keep) = RIC_SUFFIXES
-                    .iter()
-                    .find(|r| r.0 == suf.as_str())
-                    .expect("RIC suffix in table");
-                let symbol = if keep.is_empty() {
-                    sym.as_str().to_string()
-                } else {
-                    format!("{}.{keep}", sym.as_str())
-                };
-                Some((symbol, Some(mic)))
-            } else if let Some(sym) = c.name("cash") {
-                // "US$" is money; `$AB$`, `$x^2`, `$P(x)` are LaTeX; one-letter
-                // cashtags are too ambiguous with mathematics to take.
-                let after = text[whole.end()..].chars().next();
-                let rest_of_line = text[whole.end()..].split('\n').next().unwrap_or("");
-                let closing = rest_of_line
-                    .char_indices()
-                    .take_while(|(i, _)| *i < 40)
-                    .any(|(i, ch)| {
-                        // A closing `$`, not money (`$5`) or the next cashtag.
-                        ch == '$'
-                            && !rest_of_line[i + 1..]
-                                .starts_with(|d: char| d.is_ascii_digit() || d.is_ascii_uppercase())
-                    });
-                let latex = closing
-                    || after.is_some_and(|a| matches!(a, '^' | '_' | '{' | '(' | '=' | '\\'));
-                if before.is_some_and(|b| b.is_alphanumeric() || b == '\\')
-                    || latex
-                    || sym.as_str().len() < 2
-                {
-                    continue;
-                }
-                let symbol = sym.as_str().to_string();
-                let mic = gazetteer.listed_company(&symbol).and_then(|i| {
-                    let listings: Vec<_> = gazetteer
-                        .entity(i)
-                        .listings
-                        .iter()
-                        .filter(|l| l.symbol == symbol)
-                        .collect();
-                    (listings.len() == 1).then(|| mic_name(&listings[0].mic))
-                });
-                Some((symbol, mic.flatten()))
-            } else if let Some(sym) = c.name("wire") {
-                let sym = sym.as_str();
-                // `<AAPL.O>`: a Reuters instrument code in brackets.
-                let ric = sym.split_once('.').and_then(|(base, suf)| {
-                    let &(_, mic, keep) = RIC_SUFFIXES.iter().find(|r| r.0 == suf)?;
-                    let symbol = if keep.is_empty() {
-                        base.to_string()
-                    } else {
-                        sym.to_string()
-                    };
-                    Some((symbol, Some(mic)))
-                });
-                match ric {
-                    Some(found) => Some(found),
-                    None => (!HTML_TAGS.contains(&sym)).then(|| (sym.to_string(), None)),
-                }
-            } else {
-                None
+            let Some((symbol, mic)) = self.symbol(text, &c, Some(gazetteer)) else {
+                continue;
             };
-            let Some((symbol, mic)) = found else { continue };
             let company = gazetteer.listed_company(&symbol);
             // `<BP.L>`: the mention is the code, without Reuters' brackets
             // (as `NYSE: BABA` keeps its prefix, which is part of the name).
-            let span = c.name("wire").unwrap_or(whole);
+            let span = c.name("wire").unwrap_or_else(|| c.get(0).expect("group 0"));
             out.push(Mention {
                 span: Span::new(span.start(), span.end()),
                 kind: MentionType::Ticker,
@@ -229,6 +137,126 @@ impl TickerRecognizer {
                     company,
                 },
             });
+        }
+    }
+
+    /// The symbol and exchange MIC of a whole ticker name as a gazetteer
+    /// list writes it (`NASDAQ:NVDA` → `NVDA`, `XNAS`; `9988.HK` →
+    /// `9988.HK`, `XHKG`), or `None` when `name` is not one of the forms
+    /// above.
+    pub fn parse(&self, name: &str) -> Option<(String, Option<&'static str>)> {
+        let c = self.re.captures(name)?;
+        let whole = c.get(0).expect("group 0");
+        (whole.as_str() == name)
+            .then(|| self.symbol(name, &c, None))
+            .flatten()
+    }
+
+    /// The symbol and MIC of one match of the ticker regex, or `None` when
+    /// the match is not a ticker after all (part of a dotted number, LaTeX,
+    /// an HTML tag). The gazetteer gives a cashtag's exchange.
+    fn symbol(
+        &self,
+        text: &str,
+        c: &regex::Captures,
+        gazetteer: Option<&Gazetteer>,
+    ) -> Option<(String, Option<&'static str>)> {
+        let whole = c.get(0).expect("group 0");
+        let before = text[..whole.start()].chars().next_back();
+        if let (Some(code), Some(suffix)) = (c.name("code"), c.name("suffix")) {
+            // Not part of a longer dotted number such as a version "1.9988.HK".
+            if before == Some('.') {
+                return None;
+            }
+            let &(_, mic, _) = SUFFIXES
+                .iter()
+                .find(|s| s.0 == suffix.as_str())
+                .expect("suffix in table");
+            numeric_symbol(code.as_str(), suffix.as_str()).map(|s| (s, Some(mic)))
+        } else if let (Some(ex), Some(sym)) = (c.name("ex"), c.name("exsym")) {
+            let name = ex.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+            let &(_, mic, suffix) = EXCHANGES
+                .iter()
+                .find(|e| e.0 == name)
+                .expect("exchange in table");
+            let sym = sym.as_str();
+            let symbol = if sym.bytes().all(|b| b.is_ascii_digit()) {
+                if suffix.is_empty() {
+                    None
+                } else {
+                    numeric_symbol(sym, suffix)
+                }
+            } else if suffix.is_empty() {
+                Some(sym.to_string())
+            } else {
+                Some(format!("{sym}.{suffix}"))
+            };
+            symbol.map(|s| (s, Some(mic)))
+        } else if let (Some(sym), Some(suf)) = (c.name("ric"), c.name("ricsuf")) {
+            let &(_, mic, keep) = RIC_SUFFIXES
+                .iter()
+                .find(|r| r.0 == suf.as_str())
+                .expect("RIC suffix in table");
+            let symbol = if keep.is_empty() {
+                sym.as_str().to_string()
+            } else {
+                format!("{}.{keep}", sym.as_str())
+            };
+            Some((symbol, Some(mic)))
+        } else if let Some(sym) = c.name("cash") {
+            // "US$" is money; `$AB$`, `$x^2`, `$P(x)` are LaTeX; one-letter
+            // cashtags are too ambiguous with mathematics to take.
+            let after = text[whole.end()..].chars().next();
+            let rest_of_line = text[whole.end()..].split('\n').next().unwrap_or("");
+            let closing = rest_of_line
+                .char_indices()
+                .take_while(|(i, _)| *i < 40)
+                .any(|(i, ch)| {
+                    // A closing `$`, not money (`$5`) or the next cashtag.
+                    ch == '$'
+                        && !rest_of_line[i + 1..]
+                            .starts_with(|d: char| d.is_ascii_digit() || d.is_ascii_uppercase())
+                });
+            let latex =
+                closing || after.is_some_and(|a| matches!(a, '^' | '_' | '{' | '(' | '=' | '\\'));
+            if before.is_some_and(|b| b.is_alphanumeric() || b == '\\')
+                || latex
+                || sym.as_str().len() < 2
+            {
+                return None;
+            }
+            let symbol = sym.as_str().to_string();
+            let mic = gazetteer
+                .and_then(|g| g.listed_company(&symbol))
+                .and_then(|i| {
+                    let gazetteer = gazetteer?;
+                    let listings: Vec<_> = gazetteer
+                        .entity(i)
+                        .listings
+                        .iter()
+                        .filter(|l| l.symbol == symbol)
+                        .collect();
+                    (listings.len() == 1).then(|| mic_name(&listings[0].mic))
+                });
+            Some((symbol, mic.flatten()))
+        } else if let Some(sym) = c.name("wire") {
+            let sym = sym.as_str();
+            // `<AAPL.O>`: a Reuters instrument code in brackets.
+            let ric = sym.split_once('.').and_then(|(base, suf)| {
+                let &(_, mic, keep) = RIC_SUFFIXES.iter().find(|r| r.0 == suf)?;
+                let symbol = if keep.is_empty() {
+                    base.to_string()
+                } else {
+                    sym.to_string()
+                };
+                Some((symbol, Some(mic)))
+            });
+            match ric {
+                Some(found) => Some(found),
+                None => (!HTML_TAGS.contains(&sym)).then(|| (sym.to_string(), None)),
+            }
+        } else {
+            None
         }
     }
 }
