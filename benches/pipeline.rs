@@ -159,7 +159,7 @@ fn benches(c: &mut Criterion) {
         .collect();
     std::fs::write(&file, lines).unwrap();
     newsie::run::run(&pipeline, &[file], &Default::default(), &mut writer).unwrap();
-    writer.finish().unwrap();
+    writer.finish(None).unwrap();
     g.bench_function("read-gold-reuters-1000", |b| {
         b.iter(|| {
             newsie::eval::annotation::Annotations::read(&gold)

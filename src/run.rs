@@ -1,36 +1,81 @@
 //! The batch driver: paths in, records out, every input accounted for.
 //!
-//! Files are read in order on the calling thread; their articles are
-//! gathered into batches that rayon processes in parallel; each batch's
-//! results are written in input order before the next batch is read, so
-//! output never depends on the thread count and memory is bounded by the
-//! batch, not the corpus.
+//! Three stages run at once, joined by bounded channels:
+//! 1. a **reader** thread walks the inputs in order, reads each file into
+//!    articles, failures and warnings, gives articles without a DCT their
+//!    fallback, refuses repeated ids, leaves out what another shard or an
+//!    earlier run (`--resume`) owns, and gathers the rest into batches of at
+//!    most [`RunConfig::batch_size`] articles or [`RunConfig::batch_bytes`]
+//!    bytes of text;
+//! 2. a **processing** thread runs each batch through the pipeline on rayon's
+//!    pool, one article per task;
+//! 3. the **calling** thread writes each processed batch's records in input
+//!    order, then checkpoints the sink ([`RecordSink::checkpoint`]).
+//!
+//! At most [`QUEUE`] batches wait between two stages, so memory is bounded by
+//! a window of about `2 × QUEUE + 3` batches in flight, never by the corpus,
+//! and output never depends on the thread count. A panic inside the pipeline
+//! (a bug) fails its article with an error record instead of ending the run.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::Read;
 use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::time::Instant;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 
 use crate::article::{Article, DctSource, dateline_dct};
 use crate::error::Result;
-use crate::input::{self, Item};
+use crate::input::{self, InputFile, Item};
 use crate::output::{ArticleRecord, Level, NoticeRecord, RecordSink};
-use crate::pipeline::Pipeline;
+use crate::pipeline::{Extraction, Pipeline};
+
+/// Batches waiting between two stages.
+pub const QUEUE: usize = 2;
 
 /// Options of a run.
 #[derive(Debug, Clone)]
 pub struct RunConfig {
     /// DCT for articles that carry none (`--published`).
     pub published: Option<Date>,
-    /// Articles per parallel batch.
+    /// Most articles in one batch.
     pub batch_size: usize,
+    /// Most bytes of article text (UTF-8) in one batch; a single larger
+    /// article makes a batch of its own.
+    pub batch_bytes: usize,
     /// Only these articles are processed (`newsie eval` runs only the
     /// articles its gold annotates); the others are counted in
     /// [`Summary::unselected`] and produce no records.
     pub select: Option<Selection>,
+    /// Only the articles of this shard are processed (`--shard I/N`); the
+    /// others are counted in [`Summary::other_shards`].
+    pub shard: Option<Shard>,
+    /// Inputs completed by an earlier run into the same folder (`--resume`):
+    /// input path → SHA-256 of its bytes. Such an input with the same bytes
+    /// is skipped ([`Summary::resumed_inputs`]); with other bytes it is read
+    /// again, with a warning.
+    pub done: Option<HashMap<String, String>>,
+    /// Compute each input file's SHA-256 and pass it to
+    /// [`RecordSink::input_done`] (for the resume ledger of a folder).
+    pub hash_inputs: bool,
+}
+
+impl Default for RunConfig {
+    fn default() -> Self {
+        RunConfig {
+            published: None,
+            batch_size: 2048,
+            batch_bytes: 4 << 20,
+            select: None,
+            shard: None,
+            done: None,
+            hash_inputs: false,
+        }
+    }
 }
 
 /// The articles a run processes, found by id or by where they were read
@@ -56,17 +101,55 @@ impl Selection {
     }
 }
 
-impl Default for RunConfig {
-    fn default() -> Self {
-        RunConfig {
-            published: None,
-            batch_size: 2048,
-            select: None,
+/// One of `count` shards of a corpus (`--shard I/N`, `index` 0-based).
+///
+/// An article belongs to shard `h mod count`, where `h` is the first 8 bytes,
+/// big-endian, of the SHA-256 (FIPS 180-4) of its id's UTF-8 bytes: stable
+/// across machines, platforms and newsie versions, evenly spread whatever
+/// the ids look like, and easy to compute elsewhere (Python:
+/// `int.from_bytes(hashlib.sha256(id.encode()).digest()[:8], "big") % N`).
+/// So `N` processes given the same inputs split them without overlap or
+/// gap. Failures are assigned by the id they are reported under, and a
+/// file's own warnings by its path, so each appears in exactly one shard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// This shard, `0..count`.
+    pub index: u64,
+    /// How many shards.
+    pub count: u64,
+}
+
+impl Shard {
+    /// Parses `I/N` with `0 <= I < N`.
+    ///
+    /// # Errors
+    /// A message saying what is wrong, for the command line.
+    pub fn parse(s: &str) -> std::result::Result<Shard, String> {
+        let (i, n) = s
+            .split_once('/')
+            .ok_or_else(|| format!("{s:?} is not I/N (such as 0/4)"))?;
+        let parse = |v: &str| {
+            v.trim()
+                .parse::<u64>()
+                .map_err(|_| format!("{s:?} is not I/N (such as 0/4)"))
+        };
+        let (index, count) = (parse(i)?, parse(n)?);
+        if count == 0 || index >= count {
+            return Err(format!("shard {index}/{count}: I must be 0 to N-1"));
         }
+        Ok(Shard { index, count })
+    }
+
+    /// True when the article or failure reported as `id` is this shard's.
+    pub fn owns(&self, id: &str) -> bool {
+        let digest = Sha256::digest(id.as_bytes());
+        let mut head = [0u8; 8];
+        head.copy_from_slice(&digest[..8]);
+        u64::from_be_bytes(head) % self.count == self.index
     }
 }
 
-/// Counts of a finished run.
+/// Counts of a run, as printed at the end and written to `summary.json`.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
     /// Input files read.
@@ -81,21 +164,76 @@ pub struct Summary {
     pub failed: u64,
     /// Articles left out by [`RunConfig::select`].
     pub unselected: u64,
+    /// Articles and failures left to other shards ([`RunConfig::shard`]).
+    pub other_shards: u64,
+    /// Input files skipped as completed by an earlier run ([`RunConfig::done`]).
+    pub resumed_inputs: u64,
     /// Warning records written.
     pub warnings: u64,
     /// Bytes of article text processed (UTF-8, after decompression).
     pub bytes: u64,
+    /// Bytes of the input files completed, as stored (compressed size for
+    /// `.gz`); what progress is measured in.
+    pub input_bytes: u64,
     /// Mentions by type.
     pub mentions: BTreeMap<String, u64>,
-    /// Events by type.
+    /// Events by type (`price_change/share_price`).
     pub events: BTreeMap<String, u64>,
     /// Wall time, seconds.
     pub seconds: f64,
 }
 
+/// An input whose every record has been handed to the sink.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputDone {
+    /// Input path as given (as in records).
+    pub path: String,
+    /// Hex SHA-256 of its bytes as stored, when [`RunConfig::hash_inputs`].
+    pub sha256: Option<String>,
+    /// Articles it gave (processed, failed or left to another shard).
+    pub articles: u64,
+}
+
+/// What processing an entry gave: nothing (not an article), the
+/// extraction, or why the pipeline failed on it.
+type Outcome = Option<std::result::Result<Extraction, String>>;
+
+/// An article read and waiting for the pipeline.
 struct Pending {
     article: Article,
     warnings: Vec<String>,
+}
+
+/// What the reader hands on, in input order.
+enum Entry {
+    /// An article to process.
+    Article(Pending),
+    /// An article or input that failed.
+    Failed(ArticleRecord),
+    /// A file's own warning.
+    Notice(NoticeRecord),
+    /// Everything of this input came before.
+    Done(InputDone, u64),
+}
+
+/// Entries gathered for one parallel step.
+#[derive(Default)]
+struct Batch {
+    entries: Vec<Entry>,
+    /// Bytes of article text.
+    bytes: usize,
+    /// Articles and failures.
+    articles: usize,
+}
+
+/// What the reader counted that produces no record.
+#[derive(Default)]
+struct ReaderCounts {
+    files: u64,
+    skipped_files: u64,
+    unselected: u64,
+    other_shards: u64,
+    resumed_inputs: u64,
 }
 
 /// Reads every input under `paths`, runs the pipeline and writes the records.
@@ -108,19 +246,99 @@ pub fn run(
     pipeline: &Pipeline,
     paths: &[PathBuf],
     config: &RunConfig,
-    writer: &mut impl RecordSink,
+    sink: &mut impl RecordSink,
+) -> Result<Summary> {
+    run_with(pipeline, paths, config, sink, &mut |_, _| {})
+}
+
+/// [`run`], calling `progress(summary so far, total bytes of the input
+/// files)` on the calling thread after each batch is written (for a
+/// progress bar: [`Summary::input_bytes`] of the total).
+///
+/// # Errors
+/// As [`run`].
+pub fn run_with(
+    pipeline: &Pipeline,
+    paths: &[PathBuf],
+    config: &RunConfig,
+    sink: &mut impl RecordSink,
+    progress: &mut dyn FnMut(&Summary, u64),
 ) -> Result<Summary> {
     let started = Instant::now();
-    let mut summary = Summary::default();
     let found = input::discover(paths);
-    summary.skipped_files = found.skipped.len() as u64;
+    let total_bytes: u64 = found
+        .files
+        .iter()
+        .filter_map(|f| f.as_ref().ok())
+        .filter_map(|f| std::fs::metadata(&f.path).ok())
+        .filter(std::fs::Metadata::is_file)
+        .map(|m| m.len())
+        .sum();
+    let mut summary = Summary::default();
+    let counts = std::thread::scope(|scope| -> Result<ReaderCounts> {
+        let (to_process, batches) = sync_channel::<Batch>(QUEUE);
+        let (to_write, processed) = sync_channel::<(Batch, Vec<Outcome>)>(QUEUE);
+        let reader = scope.spawn(move || read_all(found, config, to_process));
+        scope.spawn(move || process_all(pipeline, batches, to_write));
+        for (batch, results) in processed {
+            write_batch(batch, results, sink, &mut summary)?;
+            sink.checkpoint()?;
+            summary.seconds = started.elapsed().as_secs_f64();
+            progress(&summary, total_bytes);
+        }
+        Ok(reader.join().expect("the reader does not panic"))
+    });
+    let counts = counts?;
+    summary.files = counts.files;
+    summary.skipped_files = counts.skipped_files;
+    summary.unselected = counts.unselected;
+    summary.other_shards = counts.other_shards;
+    summary.resumed_inputs = counts.resumed_inputs;
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+/// The reader stage. Stops early when the next stage has gone (a write
+/// failed).
+fn read_all(found: input::Discovered, config: &RunConfig, out: SyncSender<Batch>) -> ReaderCounts {
+    let mut counts = ReaderCounts {
+        skipped_files: found.skipped.len() as u64,
+        ..ReaderCounts::default()
+    };
     let mut seen: HashSet<String> = HashSet::new();
-    let mut batch: Vec<Result<Pending, ArticleRecord>> = Vec::new();
-    for entry in &found.files {
-        let items = match entry {
+    let mut batch = Batch::default();
+    let owned = |id: &str| config.shard.is_none_or(|s| s.owns(id));
+    for entry in found.files {
+        let mut articles = 0;
+        let (path, file_bytes, sha256) = match &entry {
             Ok(file) => {
-                summary.files += 1;
-                input::read(file)
+                counts.files += 1;
+                let (bytes, sha256) = fingerprint(file, config);
+                if let (Some(done), Some(hash)) = (&config.done, &sha256)
+                    && done.get(&file.display()) == Some(hash)
+                {
+                    counts.resumed_inputs += 1;
+                    continue;
+                }
+                (file.display(), bytes, sha256)
+            }
+            Err((path, _)) => (path.to_string_lossy().into_owned(), 0, None),
+        };
+        let items = match &entry {
+            Ok(file) => {
+                let mut items = input::read(file);
+                if let (Some(done), Some(_)) = (&config.done, &sha256)
+                    && done.contains_key(&path)
+                {
+                    items.insert(
+                        0,
+                        Item::Warning {
+                            path: path.clone(),
+                            reason: "input changed since the run being resumed: read again (its earlier records stay)".into(),
+                        },
+                    );
+                }
+                items
             }
             // A path that cannot be read stands for an article that failed.
             Err((path, reason)) => {
@@ -139,16 +357,21 @@ pub fn run(
                     mut article,
                     warnings,
                 } => {
+                    articles += 1;
                     let given_dct = match config.select.as_ref().map(|s| s.find(&article)) {
                         Some(None) => {
-                            summary.unselected += 1;
+                            counts.unselected += 1;
                             continue;
                         }
                         Some(Some(d)) => d,
                         None => None,
                     };
+                    if !owned(&article.id) {
+                        counts.other_shards += 1;
+                        continue;
+                    }
                     if !seen.insert(article.id.clone()) {
-                        Err(failed_record(
+                        Entry::Failed(failed_record(
                             &article.path,
                             article.line,
                             &article.id,
@@ -164,7 +387,7 @@ pub fn run(
                                 article = article.with_dct(d, DctSource::Option);
                             }
                         }
-                        Ok(Pending { article, warnings })
+                        Entry::Article(Pending { article, warnings })
                     }
                 }
                 Item::Failed {
@@ -172,31 +395,117 @@ pub fn run(
                     line,
                     id,
                     reason,
-                } => Err(failed_record(&path, line, &id, reason)),
+                } => {
+                    articles += 1;
+                    if !owned(&id) {
+                        counts.other_shards += 1;
+                        continue;
+                    }
+                    Entry::Failed(failed_record(&path, line, &id, reason))
+                }
                 Item::Warning { path, reason } => {
-                    // A file's own warning goes out before its articles.
-                    flush(pipeline, &mut batch, writer, &mut summary)?;
-                    summary.warnings += 1;
-                    let notice = NoticeRecord {
+                    if !owned(&path) {
+                        continue;
+                    }
+                    Entry::Notice(NoticeRecord {
                         level: Level::Warning,
                         input: path,
                         line: None,
                         article: None,
                         reason,
-                    };
-                    writer.write_notice(&notice)?;
-                    continue;
+                    })
                 }
             };
-            batch.push(entry);
-            if batch.len() >= config.batch_size {
-                flush(pipeline, &mut batch, writer, &mut summary)?;
+            if let Entry::Article(p) = &entry {
+                batch.bytes += p.article.text.len();
+            }
+            batch.articles += usize::from(!matches!(entry, Entry::Notice(_)));
+            batch.entries.push(entry);
+            let full = batch.articles >= config.batch_size || batch.bytes >= config.batch_bytes;
+            // A failed send: the writer stopped (its error ends the run).
+            if full && out.send(std::mem::take(&mut batch)).is_err() {
+                return counts;
             }
         }
+        let done = InputDone {
+            path,
+            sha256,
+            articles,
+        };
+        batch.entries.push(Entry::Done(done, file_bytes));
     }
-    flush(pipeline, &mut batch, writer, &mut summary)?;
-    summary.seconds = started.elapsed().as_secs_f64();
-    Ok(summary)
+    if !batch.entries.is_empty() {
+        let _ = out.send(batch);
+    }
+    counts
+}
+
+/// The size of an input file and, when asked for, the hex SHA-256 of its
+/// bytes (`None` for standard input and for a file that cannot be read: it
+/// is never counted as done).
+fn fingerprint(file: &InputFile, config: &RunConfig) -> (u64, Option<String>) {
+    if file.path.as_os_str() == "-" {
+        return (0, None);
+    }
+    let size = std::fs::metadata(&file.path).map_or(0, |m| m.len());
+    if !config.hash_inputs && config.done.is_none() {
+        return (size, None);
+    }
+    let hash = std::fs::File::open(&file.path).ok().and_then(|mut f| {
+        let mut hasher = Sha256::new();
+        let mut buf = vec![0; 1 << 16];
+        loop {
+            match f.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => hasher.update(&buf[..n]),
+                Err(_) => return None,
+            }
+        }
+        Some(
+            hasher
+                .finalize()
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect(),
+        )
+    });
+    (size, hash)
+}
+
+/// The processing stage: each batch in parallel, in order.
+fn process_all(
+    pipeline: &Pipeline,
+    batches: Receiver<Batch>,
+    out: SyncSender<(Batch, Vec<Outcome>)>,
+) {
+    for batch in batches {
+        let results = batch
+            .entries
+            .par_iter()
+            .map(|entry| match entry {
+                Entry::Article(p) => Some(process_one(pipeline, &p.article)),
+                _ => None,
+            })
+            .collect();
+        if out.send((batch, results)).is_err() {
+            return;
+        }
+    }
+}
+
+/// One article through the pipeline; a panic (a bug) becomes an error the
+/// article fails with.
+fn process_one(pipeline: &Pipeline, article: &Article) -> std::result::Result<Extraction, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(article))).map_err(
+        |panic| {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            format!("internal error, please report it: the pipeline panicked: {message}")
+        },
+    )
 }
 
 fn failed_record(path: &str, line: Option<u64>, id: &str, reason: String) -> ArticleRecord {
@@ -216,22 +525,18 @@ fn failed_record(path: &str, line: Option<u64>, id: &str, reason: String) -> Art
     }
 }
 
-fn flush(
-    pipeline: &Pipeline,
-    batch: &mut Vec<Result<Pending, ArticleRecord>>,
-    writer: &mut impl RecordSink,
+/// The writing stage for one batch.
+fn write_batch(
+    batch: Batch,
+    results: Vec<Outcome>,
+    sink: &mut impl RecordSink,
     summary: &mut Summary,
 ) -> Result<()> {
-    let results: Vec<_> = batch
-        .par_iter()
-        .map(|entry| entry.as_ref().ok().map(|p| pipeline.process(&p.article)))
-        .collect();
-    for (entry, extraction) in batch.drain(..).zip(results) {
-        summary.articles += 1;
-        match entry {
-            Ok(p) => {
-                let x = extraction.expect("every pending article is processed");
+    for (entry, result) in batch.entries.into_iter().zip(results) {
+        match (entry, result) {
+            (Entry::Article(p), Some(Ok(x))) => {
                 let a = &p.article;
+                summary.articles += 1;
                 summary.processed += 1;
                 summary.bytes += a.text.len() as u64;
                 for m in &x.mentions {
@@ -272,20 +577,83 @@ fn flush(
                     events: x.events.len(),
                     error: None,
                 };
-                writer.write_article(&record, &a.text, &notices, &x.mentions, &x.events)?;
+                sink.write_article(&record, &a.text, &notices, &x.mentions, &x.events)?;
             }
-            Err(record) => {
-                summary.failed += 1;
-                let notice = NoticeRecord {
-                    level: Level::Error,
-                    input: record.path.clone(),
-                    line: record.line,
-                    article: Some(record.id.clone()),
-                    reason: record.error.clone().unwrap_or_default(),
-                };
-                writer.write_article(&record, "", &[notice], &[], &[])?;
+            (Entry::Article(p), Some(Err(reason))) => {
+                let a = &p.article;
+                let record = failed_record(&a.path, a.line, &a.id, reason);
+                write_failed(&record, sink, summary)?;
             }
+            (Entry::Failed(record), _) => write_failed(&record, sink, summary)?,
+            (Entry::Notice(notice), _) => {
+                summary.warnings += 1;
+                sink.write_notice(&notice)?;
+            }
+            (Entry::Done(done, bytes), _) => {
+                summary.input_bytes += bytes;
+                sink.input_done(&done)?;
+            }
+            (Entry::Article(_), None) => unreachable!("every article is processed"),
         }
     }
     Ok(())
+}
+
+fn write_failed(
+    record: &ArticleRecord,
+    sink: &mut impl RecordSink,
+    summary: &mut Summary,
+) -> Result<()> {
+    summary.articles += 1;
+    summary.failed += 1;
+    let notice = NoticeRecord {
+        level: Level::Error,
+        input: record.path.clone(),
+        line: record.line,
+        article: Some(record.id.clone()),
+        reason: record.error.clone().unwrap_or_default(),
+    };
+    sink.write_article(record, "", &[notice], &[], &[])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_split_ids_without_overlap_or_gap() {
+        let shards: Vec<Shard> = (0..4).map(|i| Shard { index: i, count: 4 }).collect();
+        let mut sizes = [0; 4];
+        for n in 0..4000 {
+            let id = format!("reuters-{n}");
+            let owners: Vec<usize> = (0..4).filter(|&i| shards[i].owns(&id)).collect();
+            assert_eq!(owners.len(), 1, "{id}");
+            sizes[owners[0]] += 1;
+        }
+        // Evenly spread: each shard within 10% of a quarter.
+        assert!(
+            sizes.iter().all(|&s| (900..=1100).contains(&s)),
+            "{sizes:?}"
+        );
+        // Stable: SHA-256("abc") starts ba7816bf8f01cfea (FIPS 180-2, appendix B.1).
+        let h: u64 = 0xba78_16bf_8f01_cfea;
+        assert!(
+            Shard {
+                index: h % 7,
+                count: 7
+            }
+            .owns("abc")
+        );
+        assert!(
+            !Shard {
+                index: (h + 1) % 7,
+                count: 7
+            }
+            .owns("abc")
+        );
+        assert_eq!(Shard::parse("1/4"), Ok(Shard { index: 1, count: 4 }));
+        for bad in ["4/4", "1", "a/b", "0/0", "-1/3"] {
+            assert!(Shard::parse(bad).is_err(), "{bad}");
+        }
+    }
 }

@@ -30,7 +30,7 @@ fn usage_and_setup_errors_exit_2() {
                 "no/such/dir",
                 "fixtures/articles",
             ],
-            "no/such/dir/companies.tsv",
+            "no/such/dir: No such file or directory",
         ),
         (&["extract", "-j", "0", "fixtures/articles"], "--threads"),
         (
@@ -327,8 +327,10 @@ fn output_folder_in_both_formats() {
                 format!("articles.{ext}"),
                 "errors.jsonl".to_string(),
                 format!("events.{ext}"),
+                "inputs.jsonl".to_string(),
                 format!("mentions.{ext}"),
-                "provenance.json".to_string()
+                "provenance.json".to_string(),
+                "summary.json".to_string(),
             ]
         );
         let provenance: serde_json::Value = serde_json::from_str(
@@ -843,4 +845,242 @@ fn eval_holds_against_what_broke_it() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let table = String::from_utf8(out.stdout.clone()).unwrap();
     assert!(table.contains("types no record has: compnay"), "{table}");
+}
+
+/// The four data files and the ledger of a JSONL output folder.
+const RUN_FILES: [&str; 5] = [
+    "mentions.jsonl",
+    "events.jsonl",
+    "articles.jsonl",
+    "errors.jsonl",
+    "inputs.jsonl",
+];
+
+#[test]
+fn resume_continues_an_interrupted_run_byte_for_byte() {
+    let tmp = tempfile::tempdir().unwrap();
+    let full = tmp.path().join("full");
+    let out = newsie(&[
+        "extract",
+        "-q",
+        "-o",
+        full.to_str().unwrap(),
+        "fixtures/articles",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let summary: Value =
+        serde_json::from_str(&std::fs::read_to_string(full.join("summary.json")).unwrap()).unwrap();
+    assert_eq!(summary["processed"], 6);
+    assert_eq!(summary["resumed_inputs"], 0);
+    let ledger = std::fs::read_to_string(full.join("inputs.jsonl")).unwrap();
+    let lines: Vec<Value> = ledger
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4, "{ledger}");
+    assert_eq!(lines[3]["path"], "fixtures/articles/wire-feed.jsonl");
+    assert_eq!(lines[3]["articles"], 3);
+    assert_eq!(lines[3]["sha256"].as_str().unwrap().len(), 64);
+
+    // An interrupted run: partial files with two inputs checkpointed, then a
+    // record and a ledger line cut off in the middle.
+    let cut = tmp.path().join("cut");
+    std::fs::create_dir(&cut).unwrap();
+    for name in RUN_FILES {
+        let mut bytes = std::fs::read(full.join(name)).unwrap();
+        let keep = match name {
+            "inputs.jsonl" => ledger.lines().take(2).map(|l| l.len() + 1).sum(),
+            _ => lines[1]["offsets"][name].as_u64().unwrap() as usize,
+        };
+        bytes.truncate(keep);
+        bytes.extend_from_slice(b"{\"record\":\"mention\",\"article\":\"cut-of");
+        std::fs::write(cut.join(format!(".{name}.partial")), bytes).unwrap();
+    }
+    let out = newsie(&[
+        "extract",
+        "-o",
+        cut.to_str().unwrap(),
+        "--resume",
+        "fixtures/articles",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("2 inputs already complete (the run was interrupted)"),
+        "{}",
+        stderr(&out)
+    );
+    for name in RUN_FILES {
+        assert_eq!(
+            std::fs::read(cut.join(name)).unwrap(),
+            std::fs::read(full.join(name)).unwrap(),
+            "{name}"
+        );
+        assert!(!cut.join(format!(".{name}.partial")).exists());
+    }
+    let summary: Value =
+        serde_json::from_str(&std::fs::read_to_string(cut.join("summary.json")).unwrap()).unwrap();
+    assert_eq!(
+        (
+            summary["resumed_inputs"].as_u64(),
+            summary["processed"].as_u64()
+        ),
+        (Some(2), Some(4))
+    );
+
+    // A finished run resumed with one more input: only its records are added.
+    let extra = tmp.path().join("extra.txt");
+    std::fs::write(&extra, "Alibaba cut prices on Tuesday.").unwrap();
+    let out = newsie(&[
+        "extract",
+        "-q",
+        "-o",
+        cut.to_str().unwrap(),
+        "--resume",
+        "fixtures/articles",
+        extra.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let articles = std::fs::read_to_string(cut.join("articles.jsonl")).unwrap();
+    assert_eq!(articles.lines().count(), 7);
+    assert!(
+        articles
+            .lines()
+            .last()
+            .unwrap()
+            .contains("\"id\":\"extra.txt\"")
+    );
+    // An input changed since: read again, with a warning.
+    std::fs::write(&extra, "Tencent cut prices on Tuesday.").unwrap();
+    let out = newsie(&[
+        "extract",
+        "-q",
+        "-o",
+        cut.to_str().unwrap(),
+        "--resume",
+        extra.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let errors = std::fs::read_to_string(cut.join("errors.jsonl")).unwrap();
+    assert!(
+        errors.contains("input changed since the run being resumed"),
+        "{errors}"
+    );
+
+    // Another format, or other gazetteers, cannot continue this folder.
+    let csv = newsie(&[
+        "extract",
+        "-f",
+        "csv",
+        "-o",
+        cut.to_str().unwrap(),
+        "--resume",
+        "fixtures/articles",
+    ]);
+    assert_eq!(code(&csv), 2);
+    assert!(stderr(&csv).contains("other format"), "{}", stderr(&csv));
+    let list = tmp.path().join("list.tsv");
+    std::fs::write(&list, "Alibaba\tcompany\tAlibaba Group\n").unwrap();
+    let other = newsie(&[
+        "extract",
+        "--gazetteers",
+        list.to_str().unwrap(),
+        "-o",
+        cut.to_str().unwrap(),
+        "--resume",
+        "fixtures/articles",
+    ]);
+    assert_eq!(code(&other), 2);
+    assert!(
+        stderr(&other).contains("made differently"),
+        "{}",
+        stderr(&other)
+    );
+}
+
+#[test]
+fn csv_runs_resume_without_a_second_header() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("out");
+    let dir_s = dir.to_str().unwrap();
+    let out = newsie(&[
+        "extract",
+        "-q",
+        "-f",
+        "csv",
+        "-o",
+        dir_s,
+        "fixtures/articles/chip-price-cuts.txt",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = newsie(&[
+        "extract",
+        "-q",
+        "-f",
+        "csv",
+        "-o",
+        dir_s,
+        "--resume",
+        "fixtures/articles",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let articles = std::fs::read_to_string(dir.join("articles.csv")).unwrap();
+    assert_eq!(
+        articles.lines().filter(|l| l.starts_with("id,")).count(),
+        1,
+        "{articles}"
+    );
+    // The header, chip-price-cuts once, then the 5 other articles.
+    assert_eq!(articles.lines().count(), 1 + 6, "{articles}");
+}
+
+#[test]
+fn shards_partition_the_articles() {
+    let tmp = tempfile::tempdir().unwrap();
+    let whole = newsie(&["extract", "-q", "fixtures/articles"]);
+    let mut all: Vec<String> = records(&whole)
+        .iter()
+        .filter(|r| ["article", "mention", "event"].contains(&r["record"].as_str().unwrap()))
+        .map(|r| r.to_string())
+        .collect();
+    let mut union = Vec::new();
+    for i in 0..3 {
+        let dir = tmp.path().join(format!("s{i}"));
+        let shard = format!("{i}/3");
+        let out = newsie(&[
+            "extract",
+            "-q",
+            "--shard",
+            &shard,
+            "-o",
+            dir.to_str().unwrap(),
+            "fixtures/articles",
+        ]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let summary: Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join("summary.json")).unwrap())
+                .unwrap();
+        assert_eq!(
+            summary["processed"].as_u64().unwrap() + summary["other_shards"].as_u64().unwrap(),
+            6
+        );
+        for name in ["articles.jsonl", "mentions.jsonl", "events.jsonl"] {
+            for line in std::fs::read_to_string(dir.join(name)).unwrap().lines() {
+                union.push(serde_json::from_str::<Value>(line).unwrap().to_string());
+            }
+        }
+    }
+    all.sort();
+    union.sort();
+    assert_eq!(union.len(), all.len());
+    assert!(
+        union == all,
+        "the shards' records differ from the whole run's"
+    );
+    let bad = newsie(&["extract", "--shard", "3/3", "fixtures/articles"]);
+    assert_eq!(code(&bad), 2);
+    assert!(
+        stderr(&bad).contains("I must be 0 to N-1"),
+        "{}",
+        stderr(&bad)
+    );
 }

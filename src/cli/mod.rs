@@ -9,7 +9,7 @@ use newsie::gazetteer::GazetteerSource;
 use newsie::output::{Format, Writer};
 use newsie::pipeline::TypeSet;
 use newsie::provenance::Provenance;
-use newsie::run::{RunConfig, Summary, run};
+use newsie::run::{RunConfig, Shard, Summary, run, run_with};
 use newsie::{Error, Pipeline};
 
 /// Exit status: every input processed.
@@ -157,13 +157,24 @@ struct ExtractArgs {
     /// Worker threads, 1 to 1024 (default: one per core).
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
     threads: Option<u16>,
-    /// Do not print the summary on standard error.
+    /// No progress bar and no summary on standard error (the progress bar shows only when
+    /// standard error is a terminal).
     #[arg(short, long)]
     quiet: bool,
     /// Also write negated ("Meta did not cut prices") and hypothetical ("Amazon could launch a
     /// phone") events to events.csv; JSONL always has them, flagged by `negated` and `status`.
     #[arg(long)]
     all_events: bool,
+    /// Continue an interrupted (or finished) run into the -o folder: inputs its ledger
+    /// (inputs.jsonl) records as complete, with the same bytes (SHA-256), are skipped; the
+    /// records of the rest are appended. Needs the same -f, gazetteers and types as that run.
+    #[arg(long, requires = "output")]
+    resume: bool,
+    /// Process only shard I of N (0-based): the articles whose id hashes to I mod N (the first
+    /// 8 bytes of its SHA-256). N processes with --shard 0/N … N-1/N over the same inputs split
+    /// them exactly.
+    #[arg(long, value_name = "I/N", value_parser = Shard::parse)]
+    shard: Option<Shard>,
     /// Keep only these record types, comma-separated: company, date, model, money, percent,
     /// ticker, release, price_change, or one price-change subtype (price_change/share_price).
     /// Event rules are skipped when no event type is listed.
@@ -794,11 +805,13 @@ fn bless(args: &EvalArgs) -> u8 {
         ..RunConfig::default()
     };
     match run(&pipeline, &args.articles, &config, &mut writer)
-        .and_then(|s| writer.finish().map(|()| s))
+        .and_then(|s| writer.finish(None).map(|()| s))
     {
         Ok(s) => {
-            // Errors and warnings are not annotations.
-            let _ = std::fs::remove_file(dir.join("errors.jsonl"));
+            // Errors, warnings and the resume ledger are not annotations.
+            for name in ["errors.jsonl", newsie::output::LEDGER] {
+                let _ = std::fs::remove_file(dir.join(name));
+            }
             eprintln!(
                 "newsie: blessed {} into {} (review and edit them: they are now the gold)",
                 plural(s.processed as usize, "article"),
@@ -826,21 +839,64 @@ fn extract(args: ExtractArgs) -> u8 {
         FormatArg::Jsonl => Format::Jsonl,
         FormatArg::Csv => Format::Csv,
     };
-    let mut writer = match &args.output {
-        Some(dir) => match Writer::dir(dir, format) {
+    let mut done = None;
+    let writer = match (&args.output, args.resume) {
+        (Some(dir), true) => {
+            if let Some(e) = resume_conflict(dir, &provenance) {
+                return setup(&e);
+            }
+            match Writer::resume(dir, format) {
+                Ok((w, resumed)) => {
+                    if !args.quiet && !resumed.done.is_empty() {
+                        eprintln!(
+                            "newsie: resuming {}: {} already complete{}",
+                            dir.display(),
+                            plural(resumed.done.len(), "input"),
+                            if resumed.interrupted {
+                                " (the run was interrupted)"
+                            } else {
+                                ""
+                            }
+                        );
+                    }
+                    done = Some(resumed.done);
+                    w
+                }
+                Err(e) => return setup(&e),
+            }
+        }
+        (Some(dir), false) => match Writer::dir(dir, format) {
             Ok(w) => w,
             Err(e) => return setup(&e),
         },
-        None => Writer::stdout(format),
-    }
-    .with_all_events(args.all_events)
-    .with_provenance(provenance);
+        (None, _) => Writer::stdout(format),
+    };
+    let mut writer = writer
+        .with_all_events(args.all_events)
+        .with_provenance(provenance);
     let config = RunConfig {
         published: args.published,
+        shard: args.shard,
+        done,
+        hash_inputs: args.output.is_some(),
         ..RunConfig::default()
     };
-    let summary = match run(&pipeline, &args.paths, &config, &mut writer)
-        .and_then(|s| writer.finish().map(|()| s))
+    let bar =
+        (!args.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr())).then(progress_bar);
+    let summary = match run_with(
+        &pipeline,
+        &args.paths,
+        &config,
+        &mut writer,
+        &mut |s: &Summary, total: u64| {
+            if let Some(bar) = &bar {
+                bar.set_length(total.max(s.input_bytes));
+                bar.set_position(s.input_bytes);
+                bar.set_message(format!("{} articles, {} failed", s.articles, s.failed));
+            }
+        },
+    )
+    .and_then(|s| writer.finish(Some(&s)).map(|()| s))
     {
         Ok(s) => s,
         Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
@@ -851,10 +907,49 @@ fn extract(args: ExtractArgs) -> u8 {
             return USAGE;
         }
     };
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
     if !args.quiet {
         eprintln!("{}", describe(&summary));
     }
     if summary.failed > 0 { SOME_FAILED } else { OK }
+}
+
+/// Why a run cannot be resumed into `dir`: its `provenance.json` says other
+/// gazetteers, rules, types or another newsie made it.
+fn resume_conflict(dir: &std::path::Path, now: &Provenance) -> Option<String> {
+    // An interrupted run left its provenance under the temporary name.
+    let text = std::fs::read_to_string(dir.join(".provenance.json.partial"))
+        .or_else(|_| std::fs::read_to_string(dir.join("provenance.json")))
+        .ok()?;
+    let Ok(before) = serde_json::from_str::<Provenance>(&text) else {
+        return Some(format!(
+            "--resume {}: provenance.json is not readable",
+            dir.display()
+        ));
+    };
+    let differences = before.differences(now);
+    (!differences.is_empty()).then(|| {
+        format!(
+            "--resume {}: that run was made differently ({}); run without --resume to replace it",
+            dir.display(),
+            differences.join("; ")
+        )
+    })
+}
+
+/// The progress bar on standard error: bytes of input files done.
+fn progress_bar() -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {wide_bar} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec}, ETA {eta} · {msg}",
+        )
+        .expect("a valid template"),
+    );
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    bar
 }
 
 /// The one-paragraph summary printed on standard error.
@@ -870,8 +965,26 @@ fn describe(s: &Summary) -> String {
         }
     };
     let mb = s.bytes as f64 / 1e6;
+    let mut left_out = Vec::new();
+    if s.resumed_inputs > 0 {
+        left_out.push(format!(
+            "{} complete in the run resumed",
+            plural(s.resumed_inputs as usize, "input")
+        ));
+    }
+    if s.other_shards > 0 {
+        left_out.push(format!(
+            "{} left to other shards",
+            plural(s.other_shards as usize, "article")
+        ));
+    }
+    let left_out = if left_out.is_empty() {
+        String::new()
+    } else {
+        format!("; {}", left_out.join(", "))
+    };
     format!(
-        "newsie: {} articles from {} files: {} processed, {} failed; {} warnings; {} files skipped\n\
+        "newsie: {} articles from {} files: {} processed, {} failed; {} warnings; {} files skipped{left_out}\n\
          newsie: mentions: {}; events: {}\n\
          newsie: {:.2} s, {:.1} MB of text, {:.1} MB/s",
         s.articles,

@@ -3,7 +3,8 @@
 //!
 //! A gold set is what `newsie extract -o DIR` writes (JSONL): a folder with
 //! `articles.jsonl`, `mentions.jsonl` and `events.jsonl` (every `*.jsonl`
-//! file in it is read, `errors.jsonl` excepted, and `provenance.json` when
+//! file in it is read, `errors.jsonl` and the resume ledger `inputs.jsonl`
+//! excepted, and `provenance.json` when
 //! present), or one JSONL file of tagged records as `newsie extract` prints
 //! them. Records are dispatched on their `"record"` field; fields a scorer
 //! does not use may be left out, so a reviewed run can be edited by hand
@@ -329,7 +330,8 @@ impl Annotations {
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| {
                     p.extension().is_some_and(|e| e == "jsonl")
-                        && p.file_name().is_some_and(|n| n != "errors.jsonl")
+                        && p.file_name()
+                            .is_some_and(|n| n != "errors.jsonl" && n != crate::output::LEDGER)
                 })
                 .collect();
             files.sort();
