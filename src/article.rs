@@ -57,6 +57,12 @@ pub enum DctSource {
     FrontMatter,
     /// The `published`, `date` or `dct` field of a JSON record.
     Json,
+    /// An HTML page's own metadata (`<meta>`, JSON-LD, `<time>`: see
+    /// [`crate::input::HtmlText`]).
+    Html,
+    /// The `WARC-Date` of a WARC record (when it was archived, not when it
+    /// was published), for a record whose page carries no date.
+    Warc,
     /// A date line or wire dateline at the top of the text
     /// ([`dateline_dct`]), for articles whose metadata has none.
     Dateline,
@@ -66,12 +72,14 @@ pub enum DctSource {
 }
 
 impl DctSource {
-    /// The name used in records: `front_matter`, `json`, `dateline` or
-    /// `option`.
+    /// The name used in records: `front_matter`, `json`, `html`, `warc`,
+    /// `dateline` or `option`.
     pub fn as_str(self) -> &'static str {
         match self {
             DctSource::FrontMatter => "front_matter",
             DctSource::Json => "json",
+            DctSource::Html => "html",
+            DctSource::Warc => "warc",
             DctSource::Dateline => "dateline",
             DctSource::Option => "option",
         }

@@ -31,6 +31,8 @@ pub struct RunConfig {
     /// articles its gold annotates); the others are counted in
     /// [`Summary::unselected`] and produce no records.
     pub select: Option<Selection>,
+    /// Which files to read from folders, and how to read standard input.
+    pub input: input::InputOptions,
 }
 
 /// The articles a run processes, found by id or by where they were read
@@ -62,6 +64,7 @@ impl Default for RunConfig {
             published: None,
             batch_size: 2048,
             select: None,
+            input: input::InputOptions::default(),
         }
     }
 }
@@ -112,12 +115,12 @@ pub fn run(
 ) -> Result<Summary> {
     let started = Instant::now();
     let mut summary = Summary::default();
-    let found = input::discover(paths);
+    let found = input::discover(paths, &config.input);
     summary.skipped_files = found.skipped.len() as u64;
     let mut seen: HashSet<String> = HashSet::new();
     let mut batch: Vec<Result<Pending, ArticleRecord>> = Vec::new();
     for entry in &found.files {
-        let items = match entry {
+        let items: input::Items = match entry {
             Ok(file) => {
                 summary.files += 1;
                 input::read(file)
@@ -125,12 +128,12 @@ pub fn run(
             // A path that cannot be read stands for an article that failed.
             Err((path, reason)) => {
                 let path = path.to_string_lossy().into_owned();
-                vec![Item::Failed {
+                Box::new(std::iter::once(Item::Failed {
                     id: path.clone(),
                     path,
                     line: None,
                     reason: reason.clone(),
-                }]
+                }))
             }
         };
         for item in items {

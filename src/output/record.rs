@@ -205,8 +205,9 @@ pub struct ArticleRecord {
     pub title: Option<String>,
     /// Document creation time, `YYYY-MM-DD`.
     pub dct: Option<String>,
-    /// Where the DCT came from: `front_matter`, `json`, `dateline` or
-    /// `option` (`--published`, or the gold's DCT under `newsie eval`).
+    /// Where the DCT came from: `front_matter`, `json`, `html` (the page's
+    /// metadata), `warc` (the record's `WARC-Date`), `dateline` or `option`
+    /// (`--published`, or the gold's DCT under `newsie eval`).
     pub dct_source: Option<&'static str>,
     /// `processed` or `failed`.
     pub status: &'static str,
