@@ -29,9 +29,10 @@
 //! is `html`.
 //!
 //! Offsets: the article text is the extracted text, and every record's
-//! offsets count in it. [`HtmlText::source_offset`] maps a byte offset of the
-//! extracted text to the byte offset in the HTML source of the character it
-//! came from.
+//! offsets (characters) count in it, not in the HTML. [`HtmlText::source_offset`]
+//! maps a byte offset of the extracted text, and
+//! [`HtmlText::source_offset_of_char`] a character offset, to the byte offset
+//! in the HTML source of the character it came from.
 
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
@@ -213,6 +214,18 @@ impl HtmlText {
             Src::Fixed(at) => Some(at),
             Src::None => None,
         }
+    }
+
+    /// [`HtmlText::source_offset`] for a character offset of the text (the
+    /// offsets of records count characters): the same mapping, found in time
+    /// linear in the offset. `None` also past the end.
+    pub fn source_offset_of_char(&self, char_offset: usize) -> Option<usize> {
+        let byte = match self.text.char_indices().nth(char_offset) {
+            Some((b, _)) => b,
+            None if self.text.chars().count() == char_offset => self.text.len(),
+            None => return None,
+        };
+        self.source_offset(byte)
     }
 }
 
@@ -678,6 +691,11 @@ mod tests {
         let source = "<p>One\r\ntwo</p><pre>a  b\n  c</pre><p>caf\u{e9} &lt;ok&gt;</p>";
         let page = HtmlText::parse(source);
         assert_eq!(page.text, "One two\n\na  b\n  c\n\ncaf\u{e9} <ok>");
+        // Character 24 is the `<` of `<ok>` (after the two-byte `é`).
+        assert_eq!(page.source_offset_of_char(24), source.find("&lt;"));
+        assert_eq!(page.source_offset_of_char(23), source.find(" &lt;"));
+        assert_eq!(page.source_offset_of_char(28), Some(source.len() - 4));
+        assert_eq!(page.source_offset_of_char(29), None);
         check_map(source, &page);
         let at = |needle: &str| page.source_offset(page.text.find(needle).unwrap());
         assert_eq!(at("  c"), source.find("  c"));

@@ -652,6 +652,61 @@ mod tests {
         );
     }
 
+    /// A reader that repeats `data` forever.
+    struct Endless {
+        data: Vec<u8>,
+        at: usize,
+    }
+
+    impl Read for Endless {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = buf.len().min(self.data.len() - self.at);
+            buf[..n].copy_from_slice(&self.data[self.at..self.at + n]);
+            self.at = (self.at + n) % self.data.len();
+            Ok(n)
+        }
+    }
+
+    /// JSONL and WARC items come as they are read: an endless stream gives
+    /// its first items (reading it whole would never end).
+    #[test]
+    fn streams_are_read_as_they_come() {
+        let endless = |data: &[u8]| -> Source {
+            Box::new(BufReader::new(Endless {
+                data: data.to_vec(),
+                at: 0,
+            }))
+        };
+        let file = |format| InputFile {
+            path: "-".into(),
+            id_base: "-".into(),
+            format,
+            gzip: false,
+        };
+        let lines = jsonl::Lines::new(
+            file(InputFormat::Jsonl),
+            endless(b"{\"text\": \"Quill AI rose.\"}\n\n"),
+        );
+        let ids: Vec<String> = lines
+            .take(3)
+            .map(|it| match it {
+                Item::Article { article, .. } => article.id,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(ids, ["-#1", "-#3", "-#5"]);
+        let record = b"WARC/1.0\r\nWARC-Type: resource\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nHello\r\n\r\n";
+        let records = warc::Records::new(file(InputFormat::Warc), endless(record));
+        let texts: Vec<String> = records
+            .take(2)
+            .map(|it| match it {
+                Item::Article { article, .. } => format!("{} {}", article.id, article.text),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(texts, ["-#1 Hello", "-#2 Hello"]);
+    }
+
     #[test]
     fn unreadable_and_empty_files() {
         let dir = tempfile::tempdir().unwrap();

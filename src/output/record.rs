@@ -199,7 +199,8 @@ pub struct ArticleRecord {
     pub id: String,
     /// Input file (`-` for standard input).
     pub path: String,
-    /// 1-based line of a JSONL input.
+    /// 1-based line of a JSONL input (of a JSON array: where the element
+    /// starts).
     pub line: Option<u64>,
     /// Headline, where given.
     pub title: Option<String>,
