@@ -91,6 +91,7 @@ impl HtmlText {
         let mut pre = 0usize;
         let mut article = 0usize;
         let mut in_title = 0usize;
+        let mut svg = 0usize;
         let mut title = String::new();
         let mut dates: [Option<(String, String)>; 4] = Default::default();
         for edge in doc.tree.root().traverse() {
@@ -104,7 +105,9 @@ impl HtmlText {
                         match name {
                             "pre" | "textarea" => pre += 1,
                             "article" => article += 1,
-                            "title" if in_title == 0 && title.is_empty() => in_title = 1,
+                            "svg" => svg += 1,
+                            // An SVG's <title> names the drawing, not the page.
+                            "title" if in_title == 0 && svg == 0 => in_title = 1,
                             "meta" => meta_date(e, &mut dates),
                             "time" if article > 0 && dates[3].is_none() => {
                                 if let Some(d) = e.attr("datetime") {
@@ -165,6 +168,7 @@ impl HtmlText {
                         match name {
                             "pre" | "textarea" => pre = pre.saturating_sub(1),
                             "article" => article = article.saturating_sub(1),
+                            "svg" => svg = svg.saturating_sub(1),
                             "title" if in_title == 1 => in_title = 2,
                             _ => {}
                         }
