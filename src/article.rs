@@ -6,15 +6,19 @@ use jiff::civil::Date;
 ///
 /// `text` is the text all offsets count in: the input with front matter and a
 /// leading UTF-8 byte-order mark removed, everything else (CRLF included)
-/// exactly as in the file.
+/// exactly as in the file; for HTML pages (and WARC records of them), the
+/// text extracted from the page ([`crate::input::HtmlText`]).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Article {
     /// Unique id within a run: the article's own `id`, else its path relative
-    /// to the folder given (plus `#N`, the 1-based line, for JSONL inputs).
+    /// to the folder given (plus `#N`: the 1-based line for JSONL inputs, the
+    /// 1-based element for JSON arrays, the 1-based record for WARC records
+    /// without a record id; see [`crate::input`]).
     pub id: String,
     /// The input file (`-` for standard input), as given or found by walking.
     pub path: String,
-    /// 1-based line for articles of a JSONL input.
+    /// 1-based line for articles of a JSONL input, and the line where its
+    /// element starts for an element of a JSON array.
     pub line: Option<u64>,
     /// Headline, where the input has one.
     pub title: Option<String>,
@@ -57,6 +61,12 @@ pub enum DctSource {
     FrontMatter,
     /// The `published`, `date` or `dct` field of a JSON record.
     Json,
+    /// An HTML page's own metadata (`<meta>`, JSON-LD, `<time>`: see
+    /// [`crate::input::HtmlText`]).
+    Html,
+    /// The `WARC-Date` of a WARC record (when it was archived, not when it
+    /// was published), for a record whose page carries no date.
+    Warc,
     /// A date line or wire dateline at the top of the text
     /// ([`dateline_dct`]), for articles whose metadata has none.
     Dateline,
@@ -66,12 +76,14 @@ pub enum DctSource {
 }
 
 impl DctSource {
-    /// The name used in records: `front_matter`, `json`, `dateline` or
-    /// `option`.
+    /// The name used in records: `front_matter`, `json`, `html`, `warc`,
+    /// `dateline` or `option`.
     pub fn as_str(self) -> &'static str {
         match self {
             DctSource::FrontMatter => "front_matter",
             DctSource::Json => "json",
+            DctSource::Html => "html",
+            DctSource::Warc => "warc",
             DctSource::Dateline => "dateline",
             DctSource::Option => "option",
         }

@@ -62,6 +62,8 @@ pub struct RunConfig {
     /// Compute each input file's SHA-256 and pass it to
     /// [`RecordSink::input_done`] (for the resume ledger of a folder).
     pub hash_inputs: bool,
+    /// Which files to read from folders, and how to read standard input.
+    pub input: input::InputOptions,
 }
 
 impl Default for RunConfig {
@@ -74,6 +76,7 @@ impl Default for RunConfig {
             shard: None,
             done: None,
             hash_inputs: false,
+            input: input::InputOptions::default(),
         }
     }
 }
@@ -265,7 +268,7 @@ pub fn run_with(
     progress: &mut dyn FnMut(&Summary, u64),
 ) -> Result<Summary> {
     let started = Instant::now();
-    let found = input::discover(paths);
+    let found = input::discover(paths, &config.input);
     let total_bytes: u64 = found
         .files
         .iter()
@@ -324,31 +327,25 @@ fn read_all(found: input::Discovered, config: &RunConfig, out: SyncSender<Batch>
             }
             Err((path, _)) => (path.to_string_lossy().into_owned(), 0, None),
         };
-        let items = match &entry {
+        let items: input::Items = match &entry {
             Ok(file) => {
-                let mut items = input::read(file);
-                if let (Some(done), Some(_)) = (&config.done, &sha256)
-                    && done.contains_key(&path)
-                {
-                    items.insert(
-                        0,
-                        Item::Warning {
-                            path: path.clone(),
-                            reason: "input changed since the run being resumed: read again (its earlier records stay)".into(),
-                        },
-                    );
-                }
-                items
+                let changed = config.done.as_ref().filter(|_| sha256.is_some()).and_then(|done| {
+                    done.contains_key(&path).then(|| Item::Warning {
+                        path: path.clone(),
+                        reason: "input changed since the run being resumed: read again (its earlier records stay)".into(),
+                    })
+                });
+                Box::new(changed.into_iter().chain(input::read(file)))
             }
             // A path that cannot be read stands for an article that failed.
             Err((path, reason)) => {
                 let path = path.to_string_lossy().into_owned();
-                vec![Item::Failed {
+                Box::new(std::iter::once(Item::Failed {
                     id: path.clone(),
                     path,
                     line: None,
                     reason: reason.clone(),
-                }]
+                }))
             }
         };
         for item in items {

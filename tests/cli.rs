@@ -47,6 +47,8 @@ fn usage_and_setup_errors_exit_2() {
             "YYYY-MM-DD",
         ),
         (&["extract", "-", "-"], "only once"),
+        (&["extract", "--glob", "[z", "fixtures/articles"], "--glob"),
+        (&["extract", "--stdin-format", "csv", "-"], "--stdin-format"),
         (&["frobnicate"], "frobnicate"),
     ];
     for (args, needle) in cases {
@@ -401,6 +403,10 @@ fn help_documents_the_contract() {
         "--threads",
         "Exit status",
         ".jsonl",
+        ".warc",
+        "--ext",
+        "--glob",
+        "--stdin-format",
     ] {
         assert!(help.contains(needle), "help lacks {needle}:\n{help}");
     }
@@ -1083,4 +1089,202 @@ fn shards_partition_the_articles() {
         "{}",
         stderr(&bad)
     );
+}
+
+/// One WARC/1.1 record, gzip-compressed on its own as Common Crawl writes
+/// them; `cut` bytes short of its Content-Length when non-zero.
+fn warc_gz(headers: &[(&str, &str)], block: &[u8], cut: usize) -> Vec<u8> {
+    let mut rec = b"WARC/1.1\r\n".to_vec();
+    for (k, v) in headers {
+        rec.extend_from_slice(format!("{k}: {v}\r\n").as_bytes());
+    }
+    rec.extend_from_slice(format!("Content-Length: {}\r\n\r\n", block.len()).as_bytes());
+    rec.extend_from_slice(&block[..block.len() - cut]);
+    if cut == 0 {
+        rec.extend_from_slice(b"\r\n\r\n");
+    }
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut enc, &rec).unwrap();
+    enc.finish().unwrap()
+}
+
+#[test]
+fn a_folder_of_every_input_kind_is_accounted_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("in");
+    std::fs::create_dir(&p).unwrap();
+    let root = common::root();
+    std::fs::write(p.join("a-story.txt"), "Rivet Labs hired 20 engineers.").unwrap();
+    std::fs::copy(
+        root.join("fixtures/inputs/briefs.json"),
+        p.join("b-briefs.json"),
+    )
+    .unwrap();
+    std::fs::copy(
+        root.join("fixtures/inputs/rivet-bolt.html"),
+        p.join("c-page.html"),
+    )
+    .unwrap();
+    let page = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<title>Quill</title><p>Quill AI opened an office in Lisbon.</p>";
+    let mut warc = warc_gz(&[("WARC-Type", "warcinfo")], b"software: test\r\n", 0);
+    warc.extend(warc_gz(
+        &[
+            ("WARC-Type", "response"),
+            ("WARC-Record-ID", "<urn:uuid:quill-1>"),
+            ("WARC-Date", "2025-02-20T08:00:00Z"),
+            ("WARC-Target-URI", "https://news.test/quill"),
+        ],
+        page,
+        0,
+    ));
+    warc.extend(warc_gz(
+        &[
+            ("WARC-Type", "response"),
+            ("WARC-Record-ID", "<urn:uuid:cut-2>"),
+        ],
+        page,
+        10,
+    ));
+    std::fs::write(p.join("d-crawl.warc.gz"), warc).unwrap();
+    std::fs::write(p.join("e-broken.json"), "{\"text\": oops}").unwrap();
+    std::fs::write(
+        p.join("f-feed.jsonl"),
+        "{\"text\": \"Kettle Corp shares fell 2%.\"}\n{\"text\": 7}\n",
+    )
+    .unwrap();
+    std::fs::write(p.join("notes.md"), "not an input").unwrap();
+    let out_dir = dir.path().join("out");
+    let out = newsie(&[
+        "extract",
+        "-o",
+        out_dir.to_str().unwrap(),
+        p.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "10 articles from 6 files: 6 processed, 4 failed; 0 warnings; 1 files skipped"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    let read = |name: &str| -> Vec<Value> {
+        std::fs::read_to_string(out_dir.join(name))
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let articles: Vec<String> = read("articles.jsonl")
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {} {} {}",
+                r["id"].as_str().unwrap(),
+                r["status"].as_str().unwrap(),
+                r["line"],
+                r["dct"],
+                r["dct_source"]
+            )
+        })
+        .collect();
+    assert_eq!(
+        articles,
+        [
+            "a-story.txt processed null null null",
+            "brief-quill processed 2 \"2025-02-10\" \"json\"",
+            "b-briefs.json#2 processed 5 \"2025-02-14\" \"json\"",
+            "b-briefs.json#3 failed 7 null null",
+            "c-page.html processed null \"2025-03-04\" \"html\"",
+            "quill-1 processed null \"2025-02-20\" \"warc\"",
+            "cut-2 failed null null null",
+            "e-broken.json failed 1 null null",
+            "f-feed.jsonl#1 processed 1 null null",
+            "f-feed.jsonl#2 failed 2 null null",
+        ]
+    );
+    let errors: Vec<String> = read("errors.jsonl")
+        .iter()
+        .map(|r| {
+            format!(
+                "{}:{}: {}",
+                r["input"].as_str().unwrap().rsplit('/').next().unwrap(),
+                r["line"],
+                r["reason"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(errors.len(), 4, "{errors:?}");
+    assert_eq!(
+        errors[0],
+        "b-briefs.json:7: element 3 of the array is not a JSON object"
+    );
+    assert!(
+        errors[1].starts_with("d-crawl.warc.gz:null: record 3 (response) at byte ")
+            && errors[1].ends_with("cut short: 97 of its 107 block bytes"),
+        "{errors:?}"
+    );
+    assert!(
+        errors[2].starts_with("e-broken.json:1: malformed JSON"),
+        "{errors:?}"
+    );
+    assert_eq!(
+        errors[3],
+        "f-feed.jsonl:2: no `text` or `body` string field"
+    );
+}
+
+#[test]
+fn html_offsets_count_in_the_extracted_text() {
+    let out = newsie(&["extract", "fixtures/inputs/rivet-bolt.html"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let recs = records(&out);
+    let article = &recs[0];
+    assert_eq!(article["title"], "Rivet Labs ships Bolt 2 | Example Wire");
+    assert_eq!(article["dct"], "2025-03-04");
+    // The text a reader sees: navigation, heading, paragraphs, list items.
+    let text = "Home \u{b7} Tech\n\nRivet Labs ships Bolt 2\n\nSAN MATEO, March 4 \u{2013} Rivet Labs on Tuesday released Bolt\u{a0}2, a coding model it says is twice as fast as Bolt 1.\n\nShares of Rivet's parent, Kettle Corp, rose 4% to $18.20 after the announcement.\nThe company did not give a price for the model.\n\nBolt 2 is available today.\nBolt 2 Mini follows in April.\n\n\u{a9} 2025 Example Wire";
+    assert_eq!(article["chars"], text.chars().count());
+    let chars: Vec<char> = text.chars().collect();
+    let mentions: Vec<&Value> = recs.iter().filter(|r| r["record"] == "mention").collect();
+    assert!(mentions.len() >= 3, "{mentions:?}");
+    for m in &mentions {
+        let (s, e) = (
+            m["start"].as_u64().unwrap() as usize,
+            m["end"].as_u64().unwrap() as usize,
+        );
+        let span: String = chars[s..e].iter().collect();
+        assert_eq!(span, m["text"].as_str().unwrap(), "{m}");
+    }
+    assert!(mentions.iter().any(|m| m["text"] == "4%"), "{mentions:?}");
+}
+
+#[test]
+fn ext_glob_and_jsonl_standard_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::create_dir_all(p.join("2025")).unwrap();
+    std::fs::write(p.join("top.md"), "Quill AI hired staff.").unwrap();
+    std::fs::write(p.join("2025/jan.md"), "Kettle Corp rose 3%.").unwrap();
+    std::fs::write(p.join("2025/feb.txt"), "Rivet Labs fell 1%.").unwrap();
+    let ids = |out: &std::process::Output| -> Vec<String> {
+        records(out)
+            .iter()
+            .filter(|r| r["record"] == "article")
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let folder = p.to_str().unwrap();
+    let out = newsie(&["extract", "--ext", "md", folder]);
+    assert_eq!(ids(&out), ["2025/jan.md", "top.md"]);
+    assert!(stderr(&out).contains("1 files skipped"), "{}", stderr(&out));
+    let out = newsie(&["extract", "--ext", "md,txt", "--glob", "2025/*", folder]);
+    assert_eq!(ids(&out), ["2025/feb.txt", "2025/jan.md"]);
+    assert!(stderr(&out).contains("1 files skipped"), "{}", stderr(&out));
+    let out = newsie_with_stdin(
+        &["extract", "--stdin-format", "jsonl", "-"],
+        Some(b"{\"text\": \"Quill AI rose 2%.\"}\n\n{\"id\": \"k\", \"text\": \"Kettle Corp fell.\"}\n"),
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(ids(&out), ["-#1", "k"]);
 }

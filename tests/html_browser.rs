@@ -938,7 +938,10 @@ fn pipeline_articles() -> Vec<HtmlArticle> {
     let pipeline = newsie::Pipeline::new(&GazetteerSource::Bundled).expect("bundled gazetteer");
     let mut inputs = Vec::new();
     let fixture = common::root().join("fixtures/articles/moonshot-kimi-release.txt");
-    let found = newsie::input::discover(std::slice::from_ref(&fixture));
+    let found = newsie::input::discover(
+        std::slice::from_ref(&fixture),
+        &newsie::input::InputOptions::default(),
+    );
     for file in found.files {
         let file = file.expect("fixture readable");
         for item in newsie::input::read(&file) {

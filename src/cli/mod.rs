@@ -38,12 +38,15 @@ enum Command {
     /// (each reported, the run goes on), 2 on a usage or setup error.
     #[command(
         after_help = "Inputs: .txt (optional front matter between --- lines: id, title, published, source, url), \
-.jsonl/.ndjson (one object a line: text or body; id, title, published|date|dct), and the .gz of each. \
-Folders are walked recursively in sorted order, hidden files included; other files in them are skipped and counted. A file named directly is read by its extension, or as plain text.\n\n\
+.jsonl/.ndjson (one object a line: text or body; id, title, published|date|dct), .json (one such object or an array of them), \
+.html/.htm (the page's text, title and published date), .warc (HTML responses and text records; CC-News), and the .gz of each. \
+JSONL and WARC files are read as streams, one line or record at a time. \
+Folders are walked recursively in sorted order, hidden files included; other files in them are skipped and counted \
+(--ext replaces the extensions, --glob keeps only matching paths). A file named directly is read by its extension, or as plain text.\n\n\
 Dates are TIMEX3 values computed against the DCT: metadata (published, date, dct), else a date line or wire \
 dateline at the top of the text, else --published; without one, relative dates have a null value.\n\n\
 Record fields are documented in the README (schema version 1).\n\n\
-Examples:\n  newsie extract fixtures/articles/moonshot-kimi-release.txt\n  newsie extract -f csv -o out/ corpus/\n  cat story.txt | newsie extract --published 2025-01-29 -"
+Examples:\n  newsie extract fixtures/articles/moonshot-kimi-release.txt\n  newsie extract -f csv -o out/ corpus/\n  cat story.txt | newsie extract --published 2025-01-29 -\n  newsie extract --ext md --glob '**/2025-*' notes/\n  zcat feed.jsonl.gz | newsie extract --stdin-format jsonl -"
     )]
     Extract(ExtractArgs),
     /// Score a run against gold annotations: precision, recall and F1 per mention type, event
@@ -133,9 +136,24 @@ enum GazetteerCommand {
 
 #[derive(clap::Args, Debug)]
 struct ExtractArgs {
-    /// Files or folders to read; `-` reads one plain-text article from standard input.
+    /// Files or folders to read; `-` reads one plain-text article from standard input (JSON
+    /// Lines with --stdin-format jsonl).
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
+    /// Read only files with these extensions from folders, instead of .txt, .jsonl, .ndjson,
+    /// .json, .html, .htm, .warc (each also .gz): without the dot, comma-separated or repeated;
+    /// an extension that is none of these is read as plain text (`--ext md`).
+    #[arg(long = "ext", value_name = "EXT", value_delimiter = ',')]
+    ext: Vec<String>,
+    /// Read only the files of folders whose path relative to the folder matches this glob: `*`
+    /// stays within a folder, `**/` crosses them (`--glob '**/2025-*.jsonl'`). Repeatable: a
+    /// file matching any is read; the others are skipped and counted.
+    #[arg(long = "glob", value_name = "PATTERN", value_parser = parse_glob)]
+    glob: Vec<String>,
+    /// How standard input (`-`) is read: one plain-text article, or JSON Lines (one article
+    /// object a line, read as it comes).
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = StdinFormat::Text)]
+    stdin_format: StdinFormat,
     /// Output format. On standard output, jsonl interleaves article, mention, event, warning and
     /// error records; csv writes the mentions table only (use -o for all tables).
     #[arg(short, long, value_enum, default_value_t = FormatArg::Jsonl)]
@@ -271,6 +289,16 @@ enum ReportFormat {
     Table,
     Json,
     Csv,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum StdinFormat {
+    Text,
+    Jsonl,
+}
+
+fn parse_glob(s: &str) -> Result<String, String> {
+    newsie::input::check_glob(s).map(|()| s.to_string())
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -879,6 +907,14 @@ fn extract(args: ExtractArgs) -> u8 {
         shard: args.shard,
         done,
         hash_inputs: args.output.is_some(),
+        input: newsie::input::InputOptions {
+            extensions: args.ext.clone(),
+            globs: args.glob.clone(),
+            stdin_format: match args.stdin_format {
+                StdinFormat::Text => newsie::input::InputFormat::Text,
+                StdinFormat::Jsonl => newsie::input::InputFormat::Jsonl,
+            },
+        },
         ..RunConfig::default()
     };
     let bar =

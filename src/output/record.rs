@@ -199,14 +199,16 @@ pub struct ArticleRecord {
     pub id: String,
     /// Input file (`-` for standard input).
     pub path: String,
-    /// 1-based line of a JSONL input.
+    /// 1-based line of a JSONL input (of a JSON array: where the element
+    /// starts).
     pub line: Option<u64>,
     /// Headline, where given.
     pub title: Option<String>,
     /// Document creation time, `YYYY-MM-DD`.
     pub dct: Option<String>,
-    /// Where the DCT came from: `front_matter`, `json`, `dateline` or
-    /// `option` (`--published`, or the gold's DCT under `newsie eval`).
+    /// Where the DCT came from: `front_matter`, `json`, `html` (the page's
+    /// metadata), `warc` (the record's `WARC-Date`), `dateline` or `option`
+    /// (`--published`, or the gold's DCT under `newsie eval`).
     pub dct_source: Option<&'static str>,
     /// `processed` or `failed`.
     pub status: &'static str,
