@@ -10,7 +10,13 @@
 //!   file is written under a temporary name (`.name.partial`) and renamed when
 //!   the run completes, so an interrupted run never leaves a file that looks
 //!   complete. With [`Writer::with_provenance`], `provenance.json` too.
+//!
+//! CSV text cells that begin with `=`, `+`, `-`, `@`, tab or carriage
+//! return get a leading `'` so that a spreadsheet shows them instead of
+//! running them ([`csv_safe`]; numeric columns are never changed), unless
+//! [`Writer::with_csv_raw`]. JSONL is written as it is.
 
+pub mod csv_safe;
 pub mod record;
 pub mod schema;
 
@@ -23,6 +29,7 @@ use serde::Serialize;
 pub use record::{ArticleRecord, EventRecord, Level, MentionRecord, NoticeRecord};
 
 use crate::error::{Error, Result};
+use crate::output::csv_safe::Column;
 use crate::provenance::Provenance;
 
 /// Output format.
@@ -67,11 +74,22 @@ struct Table {
     /// A CSV header not written yet (it is written before the first row, or
     /// at the end when there are no rows, so every CSV file has one).
     header: Option<Vec<String>>,
+    /// What each CSV column holds (empty for JSONL).
+    kinds: Vec<Column>,
+    /// Leave CSV text cells as they are (`--csv-raw`).
+    raw: bool,
 }
 
 impl Table {
-    /// A table; `header` names the CSV columns (ignored for JSONL).
-    fn new(format: Format, path: PathBuf, w: Box<dyn Write>, header: Vec<String>) -> Table {
+    /// A table; `header` names the CSV columns and `kinds` says what each
+    /// holds (both ignored for JSONL).
+    fn new(
+        format: Format,
+        path: PathBuf,
+        w: Box<dyn Write>,
+        header: Vec<String>,
+        kinds: Vec<Column>,
+    ) -> Table {
         let (sink, header) = match format {
             Format::Jsonl => (Sink::Jsonl(w), None),
             Format::Csv => {
@@ -79,7 +97,13 @@ impl Table {
                 (Sink::Csv(Box::new(csv)), Some(header))
             }
         };
-        Table { path, sink, header }
+        Table {
+            path,
+            sink,
+            header,
+            kinds,
+            raw: false,
+        }
     }
 
     fn write_header(&mut self) -> Result<()> {
@@ -101,9 +125,8 @@ impl Table {
         }
     }
 
-    /// Writes a record: a tagged JSON line, or a CSV row from the struct's fields.
+    /// Writes a record as a tagged JSON line (JSONL tables only).
     fn write<T: Serialize>(&mut self, tag: &'static str, value: &T) -> Result<()> {
-        self.write_header()?;
         let result = match &mut self.sink {
             Sink::Jsonl(w) => serde_json::to_writer(
                 &mut *w,
@@ -114,14 +137,18 @@ impl Table {
             )
             .map_err(std::io::Error::from)
             .and_then(|()| w.write_all(b"\n")),
-            Sink::Csv(w) => return w.serialize(value).map_err(|e| self.csv(e)),
+            Sink::Csv(_) => unreachable!("records are written to JSONL tables only"),
         };
         result.map_err(|e| self.io(e))
     }
 
-    /// Writes a CSV row of plain fields (CSV tables only).
-    fn write_fields(&mut self, fields: Vec<String>) -> Result<()> {
+    /// Writes a CSV row (CSV tables only), its text cells neutralized
+    /// unless the table is raw.
+    fn write_fields(&mut self, mut fields: Vec<String>) -> Result<()> {
         self.write_header()?;
+        if !self.raw {
+            csv_safe::neutralize_row(&self.kinds, &mut fields);
+        }
         match &mut self.sink {
             Sink::Csv(w) => w.write_record(fields).map_err(|e| self.csv(e)),
             Sink::Jsonl(_) => unreachable!("plain fields are written to CSV tables only"),
@@ -215,7 +242,13 @@ impl Writer {
         let out: Box<dyn Write> = Box::new(BufWriter::with_capacity(1 << 16, std::io::stdout()));
         Writer {
             format,
-            mentions: Table::new(format, "-".into(), out, record::mention_csv_header()),
+            mentions: Table::new(
+                format,
+                "-".into(),
+                out,
+                record::mention_csv_header(),
+                record::mention_csv_kinds(),
+            ),
             files: None,
             all_events: false,
             provenance: None,
@@ -229,7 +262,11 @@ impl Writer {
     pub fn dir(dir: &Path, format: Format) -> Result<Writer> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let mut pending = Vec::new();
-        let mut open = |name: String, format: Format, header: Vec<String>| -> Result<Table> {
+        let mut open = |name: String,
+                        format: Format,
+                        header: Vec<String>,
+                        kinds: Vec<Column>|
+         -> Result<Table> {
             let done = dir.join(&name);
             let partial = dir.join(format!(".{name}.partial"));
             let f = File::create(&partial).map_err(|e| Error::io(&partial, e))?;
@@ -242,6 +279,7 @@ impl Writer {
                 done,
                 Box::new(BufWriter::with_capacity(1 << 16, f)),
                 header,
+                kinds,
             ))
         };
         let ext = format.extension();
@@ -249,14 +287,26 @@ impl Writer {
             format!("mentions.{ext}"),
             format,
             record::mention_csv_header(),
+            record::mention_csv_kinds(),
         )?;
-        let events = open(format!("events.{ext}"), format, record::event_csv_header())?;
+        let events = open(
+            format!("events.{ext}"),
+            format,
+            record::event_csv_header(),
+            record::event_csv_kinds(),
+        )?;
         let articles = open(
             format!("articles.{ext}"),
             format,
             record::article_csv_header(),
+            record::article_csv_kinds(),
         )?;
-        let notices = open("errors.jsonl".to_string(), Format::Jsonl, Vec::new())?;
+        let notices = open(
+            "errors.jsonl".to_string(),
+            Format::Jsonl,
+            Vec::new(),
+            Vec::new(),
+        )?;
         let files = FolderTables {
             events,
             articles,
@@ -276,6 +326,18 @@ impl Writer {
     /// (`--all-events`); JSONL always has them, flagged.
     pub fn with_all_events(mut self, all: bool) -> Writer {
         self.all_events = all;
+        self
+    }
+
+    /// With `raw`, CSV cells are written as they are (`--csv-raw`); by
+    /// default text cells that a spreadsheet would read as a formula get a
+    /// leading `'` ([`csv_safe`]). JSONL is never changed.
+    pub fn with_csv_raw(mut self, raw: bool) -> Writer {
+        self.mentions.raw = raw;
+        if let Some(files) = &mut self.files {
+            files.events.raw = raw;
+            files.articles.raw = raw;
+        }
         self
     }
 
@@ -307,7 +369,10 @@ impl Writer {
             self.write_notice(n)?;
         }
         for m in mentions {
-            self.mentions.write("mention", m)?;
+            match self.format {
+                Format::Jsonl => self.mentions.write("mention", m)?,
+                Format::Csv => self.mentions.write_fields(record::mention_csv_row(m))?,
+            }
         }
         if single_stream {
             for e in events {
@@ -327,7 +392,12 @@ impl Writer {
                 Format::Csv => {}
             }
         }
-        files.articles.write("article", article)
+        match self.format {
+            Format::Jsonl => files.articles.write("article", article),
+            Format::Csv => files
+                .articles
+                .write_fields(record::article_csv_row(article)),
+        }
     }
 
     /// Writes an error or warning. On standard output it joins the JSONL
