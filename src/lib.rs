@@ -36,6 +36,7 @@ pub mod event;
 pub mod gazetteer;
 pub mod html;
 pub mod input;
+pub mod language;
 pub mod markup;
 pub mod mention;
 pub mod output;

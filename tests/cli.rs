@@ -1288,3 +1288,114 @@ fn ext_glob_and_jsonl_standard_input() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(ids(&out), ["-#1", "k"]);
 }
+
+/// Text cells a spreadsheet would run as formulas get a leading `'` in every
+/// CSV (OWASP "CSV Injection"); numeric columns stay plain numbers, and
+/// `--csv-raw` writes every cell as it is.
+#[test]
+fn csv_text_cells_are_neutralized_and_numbers_stay_plain() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("nasty.jsonl");
+    let text = "=HYPERLINK(\"http://evil.example/?q=\",\"Click\") Alibaba cut the price of its \
+                Qwen API by 97% on Wednesday.\n@SUM(1+1) Tencent (0700.HK) shares rose +5% in \
+                Hong Kong, and Baidu fell -3.5%.";
+    let line = serde_json::json!({
+        "id": "-a1", "title": "@SUM(A1:A9)", "published": "2025-01-29", "text": text
+    });
+    std::fs::write(&input, format!("{line}\n")).unwrap();
+    let dirs = ["safe", "raw", "json"].map(|d| tmp.path().join(d));
+    let extract = |dir: &std::path::Path, extra: &[&str]| {
+        let mut args = vec!["extract", "-q", "-o", dir.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        args.push(input.to_str().unwrap());
+        let out = newsie(&args);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+    };
+    extract(&dirs[0], &["-f", "csv"]);
+    extract(&dirs[1], &["-f", "csv", "--csv-raw"]);
+    extract(&dirs[2], &[]);
+    let table = |dir: &std::path::Path, name: &str| {
+        let mut r = csv::Reader::from_path(dir.join(name)).unwrap();
+        let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+        let rows: Vec<Vec<String>> = r
+            .records()
+            .map(|r| r.unwrap().iter().map(String::from).collect())
+            .collect();
+        (header, rows)
+    };
+    let cell = |t: &(Vec<String>, Vec<Vec<String>>), row: usize, col: &str| {
+        let i = t.0.iter().position(|h| h == col).unwrap();
+        t.1[row][i].clone()
+    };
+    let evidence = text.split_once(" Alibaba").unwrap().0;
+    for (dir, q) in [(&dirs[0], "'"), (&dirs[1], "")] {
+        let events = table(dir, "events.csv");
+        assert_eq!(events.1.len(), 3, "{:?}", events.1);
+        let row = |kind: &str| {
+            (0..3)
+                .find(|&r| cell(&events, r, "trigger") == kind)
+                .unwrap()
+        };
+        let (cut, rose, fell) = (row("cut"), row("rose"), row("fell"));
+        // Numbers: never prefixed, signed as they are.
+        assert_eq!(cell(&events, cut, "change_percent"), "-97");
+        assert_eq!(cell(&events, fell, "change_percent"), "-3.5");
+        assert_eq!(cell(&events, rose, "change_percent"), "5");
+        assert_eq!(cell(&events, cut, "confidence"), "0.8");
+        assert_eq!(cell(&events, cut, "evidence_start"), "0");
+        // Text: the article id and the evidence sentence begin with - and =.
+        assert_eq!(cell(&events, cut, "article"), format!("{q}-a1"));
+        let ev = cell(&events, cut, "evidence");
+        assert!(ev.starts_with(&format!("{q}{evidence} Alibaba")), "{ev}");
+        assert!(ev.contains("\n@SUM(1+1) Tencent (0700.HK) shares rose +5%"));
+        assert_eq!(cell(&events, rose, "ticker"), "0700.HK");
+
+        let mentions = table(dir, "mentions.csv");
+        let ticker = (0..mentions.1.len())
+            .find(|&r| cell(&mentions, r, "type") == "ticker")
+            .unwrap();
+        assert_eq!(cell(&mentions, ticker, "text"), "0700.HK");
+        assert_eq!(cell(&mentions, ticker, "normalized"), "0700.HK");
+        assert_eq!(cell(&mentions, ticker, "start"), "124");
+        assert_eq!(cell(&mentions, ticker, "article"), format!("{q}-a1"));
+        let percents: Vec<String> = (0..mentions.1.len())
+            .filter(|&r| cell(&mentions, r, "type") == "percent")
+            .map(|r| cell(&mentions, r, "percent"))
+            .collect();
+        assert_eq!(percents, ["97", "5", "3.5"]);
+
+        let articles = table(dir, "articles.csv");
+        assert_eq!(cell(&articles, 0, "title"), format!("{q}@SUM(A1:A9)"));
+        assert_eq!(cell(&articles, 0, "mentions"), "9");
+        assert_eq!(cell(&articles, 0, "events"), "3");
+    }
+    // JSONL is for programs: untouched.
+    let events = std::fs::read_to_string(dirs[2].join("events.jsonl")).unwrap();
+    let first: Value = serde_json::from_str(events.lines().next().unwrap()).unwrap();
+    assert_eq!(first["article"], "-a1");
+    assert!(
+        first["evidence"]
+            .as_str()
+            .unwrap()
+            .starts_with("=HYPERLINK")
+    );
+
+    // events merge -f csv: the same rule, the same switch.
+    for (extra, q) in [(None, "'"), (Some("--csv-raw"), "")] {
+        let mut args = vec!["events", "merge", "-f", "csv"];
+        args.extend(extra);
+        args.push(dirs[2].to_str().unwrap());
+        let out = newsie(&args);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let mut r = csv::Reader::from_reader(out.stdout.as_slice());
+        let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+        assert_eq!(header, newsie::output::record::merged_csv_header());
+        let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+        let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+        let cut = rows.iter().find(|r| &r[col("company")] == "Alibaba Group");
+        let cut = cut.unwrap();
+        assert_eq!(&cut[col("change_percent")], "-97");
+        assert_eq!(&cut[col("article_ids")], format!("{q}-a1"));
+        assert!(cut[col("evidence")].starts_with(&format!("{q}=HYPERLINK")));
+    }
+}

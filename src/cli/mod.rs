@@ -113,6 +113,11 @@ enum EventsCommand {
         /// Also merge negated and hypothetical events.
         #[arg(long)]
         all_events: bool,
+        /// With -f csv, write text cells as they are: by default a cell that begins with =, +, -,
+        /// @, tab or carriage return gets a leading ' so that a spreadsheet does not run it as a
+        /// formula (numeric columns are never changed).
+        #[arg(long)]
+        csv_raw: bool,
     },
 }
 
@@ -198,6 +203,11 @@ struct ExtractArgs {
     /// Event rules are skipped when no event type is listed.
     #[arg(long, value_name = "TYPES", value_parser = parse_types)]
     types: Option<TypeSet>,
+    /// With -f csv, write text cells as they are: by default a text cell that begins with =, +,
+    /// -, @, tab or carriage return gets a leading ' so that a spreadsheet shows it instead of
+    /// running it as a formula (OWASP "CSV Injection"); numeric columns are never changed.
+    #[arg(long)]
+    csv_raw: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -349,7 +359,8 @@ pub fn main() -> ExitCode {
             dirs,
             format,
             all_events,
-        }) => ExitCode::from(merge(&dirs, format, all_events)),
+            csv_raw,
+        }) => ExitCode::from(merge(&dirs, format, all_events, csv_raw)),
     }
 }
 
@@ -416,7 +427,7 @@ fn check(dir: Option<&std::path::Path>) -> u8 {
     }
 }
 
-fn merge(dirs: &[PathBuf], format: FormatArg, all: bool) -> u8 {
+fn merge(dirs: &[PathBuf], format: FormatArg, all: bool, raw: bool) -> u8 {
     use newsie::event::merge::{merge, read_dirs};
     let events = match read_dirs(dirs) {
         Ok(e) => e,
@@ -441,10 +452,19 @@ fn merge(dirs: &[PathBuf], format: FormatArg, all: bool) -> u8 {
                 .and_then(|()| out.flush().map_err(|e| e.to_string()))
         }
         FormatArg::Csv => {
+            use newsie::output::{csv_safe, record};
+            let kinds = record::merged_csv_kinds();
             let mut w = csv::Writer::from_writer(stdout.lock());
-            merged
-                .iter()
-                .try_for_each(|m| w.serialize(m))
+            w.write_record(record::merged_csv_header())
+                .and_then(|()| {
+                    merged.iter().try_for_each(|m| {
+                        let mut row = record::merged_csv_row(m);
+                        if !raw {
+                            csv_safe::neutralize_row(&kinds, &mut row);
+                        }
+                        w.write_record(row)
+                    })
+                })
                 .map_err(|e| e.to_string())
                 .and_then(|()| w.flush().map_err(|e| e.to_string()))
         }
@@ -901,6 +921,7 @@ fn extract(args: ExtractArgs) -> u8 {
     };
     let mut writer = writer
         .with_all_events(args.all_events)
+        .with_csv_raw(args.csv_raw)
         .with_provenance(provenance);
     let config = RunConfig {
         published: args.published,

@@ -10,7 +10,13 @@
 //!   file is written under a temporary name (`.name.partial`) and renamed when
 //!   the run completes, so an interrupted run never leaves a file that looks
 //!   complete. With [`Writer::with_provenance`], `provenance.json` too.
+//!
+//! CSV text cells that begin with `=`, `+`, `-`, `@`, tab or carriage
+//! return get a leading `'` so that a spreadsheet shows them instead of
+//! running them ([`csv_safe`]; numeric columns are never changed), unless
+//! [`Writer::with_csv_raw`]. JSONL is written as it is.
 
+pub mod csv_safe;
 pub mod record;
 pub mod schema;
 
@@ -24,6 +30,7 @@ use serde::{Deserialize, Serialize};
 pub use record::{ArticleRecord, EventRecord, Level, MentionRecord, NoticeRecord};
 
 use crate::error::{Error, Result};
+use crate::output::csv_safe::Column;
 use crate::provenance::Provenance;
 use crate::run::{InputDone, Summary};
 
@@ -101,17 +108,21 @@ struct Table {
     /// A CSV header not written yet (it is written before the first row, or
     /// at the end when there are no rows, so every CSV file has one).
     header: Option<Vec<String>>,
+    /// What each CSV column holds (empty for JSONL).
+    kinds: Vec<Column>,
+    /// Leave CSV text cells as they are (`--csv-raw`).
+    raw: bool,
 }
 
 impl Table {
-    /// A table; `header` names the CSV columns (ignored for JSONL).
-    /// `existing` bytes are already in the file (a resumed run): a CSV
-    /// header is then not written again.
+    /// A table; `header` names the CSV columns and `kinds` says what each
+    /// holds (both ignored for JSONL). `existing` bytes are already in the
+    /// file (a resumed run): a CSV header is then not written again.
     fn new(
         format: Format,
         path: PathBuf,
         w: Box<dyn Write>,
-        header: Vec<String>,
+        (header, kinds): (Vec<String>, Vec<Column>),
         existing: u64,
     ) -> Table {
         let out = Counted {
@@ -133,6 +144,8 @@ impl Table {
             out,
             csv,
             header,
+            kinds,
+            raw: false,
         }
     }
 
@@ -166,11 +179,12 @@ impl Table {
         self.out.write_all(&bytes).map_err(|e| self.io(e))
     }
 
-    /// Writes a record: a tagged JSON line, or a CSV row from the struct's fields.
+    /// Writes a record as a tagged JSON line (JSONL tables only).
     fn write<T: Serialize>(&mut self, tag: &'static str, value: &T) -> Result<()> {
-        if self.csv.is_some() {
-            return self.csv_row(|w| w.serialize(value));
-        }
+        debug_assert!(
+            self.csv.is_none(),
+            "records are written to JSONL tables only"
+        );
         let tagged = Tagged {
             record: tag,
             inner: value,
@@ -181,8 +195,12 @@ impl Table {
             .map_err(|e| self.io(e))
     }
 
-    /// Writes a CSV row of plain fields (CSV tables only).
-    fn write_fields(&mut self, fields: Vec<String>) -> Result<()> {
+    /// Writes a CSV row (CSV tables only), its text cells neutralized
+    /// unless the table is raw.
+    fn write_fields(&mut self, mut fields: Vec<String>) -> Result<()> {
+        if !self.raw {
+            csv_safe::neutralize_row(&self.kinds, &mut fields);
+        }
         self.csv_row(|w| w.write_record(fields))
     }
 
@@ -373,6 +391,11 @@ impl FolderTables {
     }
 }
 
+/// The mentions table's CSV header and column kinds.
+fn mention_columns() -> (Vec<String>, Vec<Column>) {
+    (record::mention_csv_header(), record::mention_csv_kinds())
+}
+
 fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -397,7 +420,7 @@ impl Writer {
         let out: Box<dyn Write> = Box::new(BufWriter::with_capacity(1 << 16, std::io::stdout()));
         Writer {
             format,
-            mentions: Table::new(format, "-".into(), out, record::mention_csv_header(), 0),
+            mentions: Table::new(format, "-".into(), out, mention_columns(), 0),
             files: None,
             all_events: false,
             provenance: None,
@@ -519,46 +542,56 @@ impl Writer {
     fn open(dir: &Path, format: Format, keep: &HashMap<String, u64>) -> Result<Writer> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let mut pending = Vec::new();
-        let mut open = |name: &str, format: Format, header: Vec<String>| -> Result<Table> {
-            let done = dir.join(name);
-            let partial = dir.join(format!(".{name}.partial"));
-            let existing = keep.get(name).copied().unwrap_or(0);
-            let file = if keep.contains_key(name) {
-                std::fs::OpenOptions::new()
-                    .create(true)
-                    .truncate(false)
-                    .write(true)
-                    .open(&partial)
-                    .and_then(|f| {
-                        f.set_len(existing)?;
-                        let mut f = f;
-                        std::io::Seek::seek(&mut f, std::io::SeekFrom::End(0))?;
-                        Ok(f)
-                    })
-            } else {
-                File::create(&partial)
+        let mut open =
+            |name: &str, format: Format, columns: (Vec<String>, Vec<Column>)| -> Result<Table> {
+                let done = dir.join(name);
+                let partial = dir.join(format!(".{name}.partial"));
+                let existing = keep.get(name).copied().unwrap_or(0);
+                let file = if keep.contains_key(name) {
+                    std::fs::OpenOptions::new()
+                        .create(true)
+                        .truncate(false)
+                        .write(true)
+                        .open(&partial)
+                        .and_then(|f| {
+                            f.set_len(existing)?;
+                            let mut f = f;
+                            std::io::Seek::seek(&mut f, std::io::SeekFrom::End(0))?;
+                            Ok(f)
+                        })
+                } else {
+                    File::create(&partial)
+                };
+                let f = file.map_err(|e| Error::io(&partial, e))?;
+                pending.push(Pending {
+                    partial,
+                    done: done.clone(),
+                });
+                Ok(Table::new(
+                    format,
+                    done,
+                    Box::new(BufWriter::with_capacity(1 << 16, f)),
+                    columns,
+                    existing,
+                ))
             };
-            let f = file.map_err(|e| Error::io(&partial, e))?;
-            pending.push(Pending {
-                partial,
-                done: done.clone(),
-            });
-            Ok(Table::new(
-                format,
-                done,
-                Box::new(BufWriter::with_capacity(1 << 16, f)),
-                header,
-                existing,
-            ))
-        };
         let [m, e, a, n] = Writer::file_names(format)[..] else {
             unreachable!("four tables")
         };
-        let mentions = open(m, format, record::mention_csv_header())?;
-        let events = open(e, format, record::event_csv_header())?;
-        let articles = open(a, format, record::article_csv_header())?;
-        let notices = open(n, Format::Jsonl, Vec::new())?;
-        let ledger = open(LEDGER, Format::Jsonl, Vec::new())?;
+        let none = || (Vec::new(), Vec::new());
+        let mentions = open(m, format, mention_columns())?;
+        let events = open(
+            e,
+            format,
+            (record::event_csv_header(), record::event_csv_kinds()),
+        )?;
+        let articles = open(
+            a,
+            format,
+            (record::article_csv_header(), record::article_csv_kinds()),
+        )?;
+        let notices = open(n, Format::Jsonl, none())?;
+        let ledger = open(LEDGER, Format::Jsonl, none())?;
         let files = FolderTables {
             dir: dir.to_path_buf(),
             events,
@@ -582,6 +615,18 @@ impl Writer {
     /// (`--all-events`); JSONL always has them, flagged.
     pub fn with_all_events(mut self, all: bool) -> Writer {
         self.all_events = all;
+        self
+    }
+
+    /// With `raw`, CSV cells are written as they are (`--csv-raw`); by
+    /// default text cells that a spreadsheet would read as a formula get a
+    /// leading `'` ([`csv_safe`]). JSONL is never changed.
+    pub fn with_csv_raw(mut self, raw: bool) -> Writer {
+        self.mentions.raw = raw;
+        if let Some(files) = &mut self.files {
+            files.events.raw = raw;
+            files.articles.raw = raw;
+        }
         self
     }
 
@@ -613,7 +658,10 @@ impl Writer {
             self.write_notice(n)?;
         }
         for m in mentions {
-            self.mentions.write("mention", m)?;
+            match self.format {
+                Format::Jsonl => self.mentions.write("mention", m)?,
+                Format::Csv => self.mentions.write_fields(record::mention_csv_row(m))?,
+            }
         }
         if single_stream {
             for e in events {
@@ -633,7 +681,12 @@ impl Writer {
                 Format::Csv => {}
             }
         }
-        files.articles.write("article", article)
+        match self.format {
+            Format::Jsonl => files.articles.write("article", article),
+            Format::Csv => files
+                .articles
+                .write_fields(record::article_csv_row(article)),
+        }
     }
 
     /// Writes an error or warning. On standard output it joins the JSONL

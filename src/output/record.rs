@@ -11,9 +11,11 @@ use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
 
 use crate::doc::Doc;
+use crate::event::merge::MergedEvent;
 use crate::event::{Argument, Event, MONEY_ROLES, NUMBER_ROLES, roles};
 use crate::gazetteer::Gazetteer;
 use crate::mention::{Mention, MentionValue};
+use crate::output::csv_safe::Column;
 use crate::span::CharMap;
 use crate::temporal::Anchor;
 
@@ -460,57 +462,146 @@ fn mention_record(
     r
 }
 
+/// The columns of the mentions CSV, the fields of [`MentionRecord`] in
+/// order, each with what it holds ([`Column::Number`]: offsets, `amount`,
+/// `percent` and the `true`/`false` flags; everything else, `normalized`
+/// included, is [`Column::Text`]: see [`crate::output::csv_safe`]).
+///
+/// `normalized` is text: it is one string for every type, and for
+/// companies and models it is a name taken from the article. A mention's
+/// number is in `amount` (money) or `percent`, which are numbers.
+pub const MENTION_COLUMNS: [(&str, Column); 25] = [
+    ("article", Column::Text),
+    ("id", Column::Text),
+    ("type", Column::Text),
+    ("text", Column::Text),
+    ("start", Column::Number),
+    ("end", Column::Number),
+    ("sentence", Column::Number),
+    ("entity", Column::Text),
+    ("entity_id", Column::Text),
+    ("normalized", Column::Text),
+    ("source", Column::Text),
+    ("symbol", Column::Text),
+    ("exchange", Column::Text),
+    ("company", Column::Text),
+    ("developer", Column::Text),
+    ("value", Column::Text),
+    ("timex_type", Column::Text),
+    ("anchor", Column::Text),
+    ("amount", Column::Number),
+    ("currency", Column::Text),
+    ("percent", Column::Number),
+    ("family", Column::Text),
+    ("in_gazetteer", Column::Number),
+    ("parent", Column::Text),
+    ("points", Column::Number),
+];
+
 /// The columns of the mentions CSV: the fields of [`MentionRecord`], in order.
 pub fn mention_csv_header() -> Vec<String> {
-    [
-        "article",
-        "id",
-        "type",
-        "text",
-        "start",
-        "end",
-        "sentence",
-        "entity",
-        "entity_id",
-        "normalized",
-        "source",
-        "symbol",
-        "exchange",
-        "company",
-        "developer",
-        "value",
-        "timex_type",
-        "anchor",
-        "amount",
-        "currency",
-        "percent",
-        "family",
-        "in_gazetteer",
-        "parent",
-        "points",
-    ]
-    .map(String::from)
-    .to_vec()
+    MENTION_COLUMNS.map(|(c, _)| c.to_string()).to_vec()
 }
+
+/// What each column of [`mention_csv_header`] holds.
+pub fn mention_csv_kinds() -> Vec<Column> {
+    MENTION_COLUMNS.map(|(_, k)| k).to_vec()
+}
+
+/// A [`Number`] as a CSV cell, exactly as serde writes it to CSV: an
+/// integer as written, another decimal in the shortest form that reads back
+/// to the same `f64` (`0.14`, `3.5`), anything else unchanged.
+fn number_cell(n: &Number) -> String {
+    if let Ok(i) = n.0.parse::<i64>() {
+        return i.to_string();
+    }
+    match n.0.parse::<f64>() {
+        Ok(f) => ryu::Buffer::new().format(f).to_string(),
+        Err(_) => n.0.clone(),
+    }
+}
+
+/// One mention as a CSV row matching [`mention_csv_header`], cells not yet
+/// neutralized: absent fields are empty cells, flags `true`/`false`.
+pub fn mention_csv_row(m: &MentionRecord) -> Vec<String> {
+    let s = |v: &Option<String>| v.clone().unwrap_or_default();
+    let k = |v: Option<&str>| v.unwrap_or_default().to_string();
+    let n = |v: &Option<Number>| v.as_ref().map(number_cell).unwrap_or_default();
+    let b = |v: Option<bool>| v.map(|b| b.to_string()).unwrap_or_default();
+    vec![
+        m.article.clone(),
+        m.id.clone(),
+        m.kind.to_string(),
+        m.text.clone(),
+        m.start.to_string(),
+        m.end.to_string(),
+        m.sentence.to_string(),
+        s(&m.entity),
+        s(&m.entity_id),
+        s(&m.normalized),
+        m.source.to_string(),
+        s(&m.symbol),
+        s(&m.exchange),
+        s(&m.company),
+        s(&m.developer),
+        s(&m.value),
+        k(m.timex_type),
+        s(&m.anchor),
+        n(&m.amount),
+        k(m.currency),
+        n(&m.percent),
+        s(&m.family),
+        b(m.in_gazetteer),
+        s(&m.parent),
+        b(m.points),
+    ]
+}
+
+/// The columns of the articles CSV, the fields of [`ArticleRecord`] in
+/// order, with what each holds (`line` and the counts are numbers).
+pub const ARTICLE_COLUMNS: [(&str, Column); 12] = [
+    ("id", Column::Text),
+    ("path", Column::Text),
+    ("line", Column::Number),
+    ("title", Column::Text),
+    ("dct", Column::Text),
+    ("dct_source", Column::Text),
+    ("status", Column::Text),
+    ("chars", Column::Number),
+    ("sentences", Column::Number),
+    ("mentions", Column::Number),
+    ("events", Column::Number),
+    ("error", Column::Text),
+];
 
 /// The columns of the articles CSV: the fields of [`ArticleRecord`], in order.
 pub fn article_csv_header() -> Vec<String> {
-    [
-        "id",
-        "path",
-        "line",
-        "title",
-        "dct",
-        "dct_source",
-        "status",
-        "chars",
-        "sentences",
-        "mentions",
-        "events",
-        "error",
+    ARTICLE_COLUMNS.map(|(c, _)| c.to_string()).to_vec()
+}
+
+/// What each column of [`article_csv_header`] holds.
+pub fn article_csv_kinds() -> Vec<Column> {
+    ARTICLE_COLUMNS.map(|(_, k)| k).to_vec()
+}
+
+/// One article as a CSV row matching [`article_csv_header`], cells not yet
+/// neutralized.
+pub fn article_csv_row(a: &ArticleRecord) -> Vec<String> {
+    let s = |v: &Option<String>| v.clone().unwrap_or_default();
+    vec![
+        a.id.clone(),
+        a.path.clone(),
+        a.line.map(|l| l.to_string()).unwrap_or_default(),
+        s(&a.title),
+        s(&a.dct),
+        a.dct_source.unwrap_or_default().to_string(),
+        a.status.to_string(),
+        a.chars.to_string(),
+        a.sentences.to_string(),
+        a.mentions.to_string(),
+        a.events.to_string(),
+        s(&a.error),
     ]
-    .map(String::from)
-    .to_vec()
 }
 
 /// Columns of the events CSV after the fixed ones, each `(column, role,
@@ -578,6 +669,88 @@ pub fn event_csv_header() -> Vec<String> {
     h
 }
 
+/// What each column of [`event_csv_header`] holds: the offsets,
+/// `sentence`, `confidence`, the plain numbers of money and number roles
+/// (`change_percent`, `change_points`, the prices and `change_amount`: a
+/// signed `-97` stays a number) and the `negated`/`inferred` flags are
+/// [`Column::Number`]; every other column (surfaces, normalized values,
+/// mention and entity ids, currencies, the evidence) is [`Column::Text`].
+pub fn event_csv_kinds() -> Vec<Column> {
+    use Column::{Number, Text};
+    let mut k = vec![
+        Text, Text, Text, Text, Text, Number, Number, Number, Text, Number,
+    ];
+    k.extend(EVENT_COLUMNS.iter().map(|(_, _, part)| match part {
+        'v' | 'x' => Number,
+        _ => Text,
+    }));
+    k.extend([Number, Number, Text]);
+    k
+}
+
+/// The columns of `newsie events merge -f csv`, the fields of
+/// [`MergedEvent`] in order, with what each holds: `change_percent` (a
+/// signed number in percent), `negated`, `articles` and `events` are
+/// numbers; `price` (`amount CODE`) and the rest are text.
+pub const MERGED_COLUMNS: [(&str, Column); 19] = [
+    ("type", Column::Text),
+    ("subtype", Column::Text),
+    ("company", Column::Text),
+    ("company_id", Column::Text),
+    ("product", Column::Text),
+    ("item", Column::Text),
+    ("direction", Column::Text),
+    ("change_percent", Column::Number),
+    ("price", Column::Text),
+    ("price_unit", Column::Text),
+    ("status", Column::Text),
+    ("negated", Column::Number),
+    ("date", Column::Text),
+    ("first_seen", Column::Text),
+    ("articles", Column::Number),
+    ("events", Column::Number),
+    ("article_ids", Column::Text),
+    ("event_ids", Column::Text),
+    ("evidence", Column::Text),
+];
+
+/// The header of `newsie events merge -f csv`.
+pub fn merged_csv_header() -> Vec<String> {
+    MERGED_COLUMNS.map(|(c, _)| c.to_string()).to_vec()
+}
+
+/// What each column of [`merged_csv_header`] holds.
+pub fn merged_csv_kinds() -> Vec<Column> {
+    MERGED_COLUMNS.map(|(_, k)| k).to_vec()
+}
+
+/// One merged event as a CSV row matching [`merged_csv_header`], cells not
+/// yet neutralized.
+pub fn merged_csv_row(m: &MergedEvent) -> Vec<String> {
+    let s = |v: &Option<String>| v.clone().unwrap_or_default();
+    vec![
+        m.kind.clone(),
+        s(&m.subtype),
+        s(&m.company),
+        s(&m.company_id),
+        s(&m.product),
+        s(&m.item),
+        s(&m.direction),
+        s(&m.change_percent),
+        s(&m.price),
+        s(&m.price_unit),
+        s(&m.status),
+        m.negated.to_string(),
+        s(&m.date),
+        s(&m.first_seen),
+        m.articles.to_string(),
+        m.events.to_string(),
+        m.article_ids.clone(),
+        m.event_ids.clone(),
+        m.evidence.clone(),
+    ]
+}
+
 /// One event as a CSV row matching [`event_csv_header`].
 pub fn event_csv_row(e: &EventRecord) -> Vec<String> {
     let opt = |s: &Option<String>| s.clone().unwrap_or_default();
@@ -636,6 +809,220 @@ mod tests {
             .split(',')
             .map(String::from)
             .collect()
+    }
+
+    /// The row csv's serde path writes for a record, as strings.
+    fn serde_row<T: Serialize>(record: &T) -> Vec<String> {
+        let mut w = csv::WriterBuilder::new()
+            .has_headers(false)
+            .from_writer(Vec::new());
+        w.serialize(record).unwrap();
+        let bytes = w.into_inner().unwrap();
+        let mut r = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(bytes.as_slice());
+        let row = r.records().next().unwrap().unwrap();
+        row.iter().map(String::from).collect()
+    }
+
+    fn money_mention() -> MentionRecord {
+        MentionRecord {
+            article: "a".into(),
+            id: "m1".into(),
+            kind: "money",
+            text: "-$3.50".into(),
+            start: 4,
+            end: 10,
+            sentence: 0,
+            entity: None,
+            entity_id: None,
+            normalized: Some("3.5 USD".into()),
+            source: "pattern",
+            symbol: None,
+            exchange: None,
+            company: None,
+            developer: None,
+            value: None,
+            timex_type: None,
+            anchor: None,
+            amount: Some(Number("3.50".into())),
+            currency: Some("USD"),
+            percent: None,
+            points: Some(false),
+            family: None,
+            in_gazetteer: Some(true),
+            parent: None,
+        }
+    }
+
+    #[test]
+    fn explicit_rows_are_what_serde_wrote() {
+        let mut m = money_mention();
+        assert_eq!(mention_csv_row(&m), serde_row(&m));
+        m.amount = Some(Number("589000000000".into()));
+        m.percent = Some(Number("0.14".into()));
+        m.normalized = None;
+        m.anchor = Some("m7".into());
+        assert_eq!(mention_csv_row(&m), serde_row(&m));
+        let row = mention_csv_row(&m);
+        assert_eq!(
+            (&row[18][..], &row[20][..], &row[22][..]),
+            ("589000000000", "0.14", "true")
+        );
+        let a = ArticleRecord {
+            id: "=a".into(),
+            path: "-".into(),
+            line: Some(3),
+            title: Some("T, \"q\"".into()),
+            dct: Some("2025-01-29".into()),
+            dct_source: Some("json"),
+            status: "processed",
+            chars: 120,
+            sentences: 2,
+            mentions: 5,
+            events: 1,
+            error: None,
+        };
+        assert_eq!(article_csv_row(&a), serde_row(&a));
+        let merged = MergedEvent {
+            kind: "price_change".into(),
+            subtype: Some("product_price".into()),
+            company: Some("DeepSeek".into()),
+            company_id: Some("deepseek".into()),
+            product: None,
+            item: Some("API".into()),
+            direction: Some("down".into()),
+            change_percent: Some("-97".into()),
+            price: Some("0.14 USD".into()),
+            price_unit: Some("per 1 million tokens".into()),
+            status: Some("announced".into()),
+            negated: false,
+            date: Some("2025-01".into()),
+            first_seen: None,
+            articles: 2,
+            events: 3,
+            article_ids: "a;b".into(),
+            event_ids: "a#e1;b#e1".into(),
+            evidence: "-97% off.".into(),
+        };
+        assert_eq!(merged_csv_row(&merged), serde_row(&merged));
+        assert_eq!(merged_csv_header(), inferred_header(&merged));
+        let mut row = merged_csv_row(&merged);
+        crate::output::csv_safe::neutralize_row(&merged_csv_kinds(), &mut row);
+        assert_eq!((&row[7][..], &row[18][..]), ("-97", "'-97% off."));
+    }
+
+    /// The mentions.csv a folder writer gives for `mentions`, read back
+    /// through the csv crate's reader.
+    fn written(mentions: &[MentionRecord], raw: bool) -> Vec<Vec<String>> {
+        use crate::output::{Format, Writer};
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = Writer::dir(dir.path(), Format::Csv)
+            .unwrap()
+            .with_csv_raw(raw);
+        let a = ArticleRecord {
+            id: "a".into(),
+            path: "a.txt".into(),
+            line: None,
+            title: None,
+            dct: None,
+            dct_source: None,
+            status: "processed",
+            chars: 40,
+            sentences: 1,
+            mentions: mentions.len(),
+            events: 0,
+            error: None,
+        };
+        w.write_article(&a, &[], mentions, &[]).unwrap();
+        w.finish(None).unwrap();
+        let mut r = csv::Reader::from_path(dir.path().join("mentions.csv")).unwrap();
+        r.records()
+            .map(|r| r.unwrap().iter().map(String::from).collect())
+            .collect()
+    }
+
+    #[test]
+    fn csv_cells_are_neutralized_by_column_and_round_trip() {
+        let money = money_mention();
+        let mut nasty = money_mention();
+        nasty.text = "=HYPERLINK(\"http://x\", \"a,b\")\r\n\"q\"".into();
+        nasty.normalized = Some("-97".into());
+        nasty.amount = Some(Number("-3".into()));
+        let mut ticker = money_mention();
+        ticker.text = "0700.HK".into();
+        ticker.symbol = Some("0700.HK".into());
+        let rows = written(&[money.clone(), nasty.clone(), ticker], false);
+        let col = |name: &str| {
+            MENTION_COLUMNS
+                .iter()
+                .position(|(c, _)| *c == name)
+                .unwrap()
+        };
+        assert_eq!(rows[0][col("text")], "'-$3.50");
+        assert_eq!(rows[0][col("amount")], "3.5");
+        assert_eq!(rows[0][col("start")], "4");
+        assert_eq!(rows[0][col("in_gazetteer")], "true");
+        // Quotes, comma and CRLF survive the RFC 4180 quoting.
+        assert_eq!(rows[1][col("text")], format!("'{}", nasty.text));
+        assert_eq!(rows[1][col("normalized")], "'-97");
+        assert_eq!(rows[1][col("amount")], "-3");
+        assert_eq!(rows[2][col("text")], "0700.HK");
+        assert_eq!(rows[2][col("symbol")], "0700.HK");
+        let raw = written(&[money, nasty.clone()], true);
+        assert_eq!(raw[0][col("text")], "-$3.50");
+        assert_eq!(raw[1][col("text")], nasty.text);
+        assert_eq!(raw[1][col("normalized")], "-97");
+    }
+
+    #[test]
+    fn column_kinds_cover_every_column() {
+        assert_eq!(mention_csv_kinds().len(), mention_csv_header().len());
+        assert_eq!(article_csv_kinds().len(), article_csv_header().len());
+        assert_eq!(event_csv_kinds().len(), event_csv_header().len());
+        let numbers = |h: Vec<String>, k: Vec<Column>| -> Vec<String> {
+            h.into_iter()
+                .zip(k)
+                .filter(|(_, k)| *k == Column::Number)
+                .map(|(h, _)| h)
+                .collect()
+        };
+        assert_eq!(
+            numbers(mention_csv_header(), mention_csv_kinds()),
+            [
+                "start",
+                "end",
+                "sentence",
+                "amount",
+                "percent",
+                "in_gazetteer",
+                "points"
+            ]
+        );
+        assert_eq!(
+            numbers(event_csv_header(), event_csv_kinds()),
+            [
+                "trigger_start",
+                "trigger_end",
+                "sentence",
+                "confidence",
+                "change_percent",
+                "change_points",
+                "old_price",
+                "new_price",
+                "change_amount",
+                "price_amount",
+                "price_amount_2",
+                "negated",
+                "inferred",
+                "evidence_start",
+                "evidence_end",
+            ]
+        );
+        assert_eq!(
+            numbers(article_csv_header(), article_csv_kinds()),
+            ["line", "chars", "sentences", "mentions", "events"]
+        );
     }
 
     #[test]
