@@ -37,7 +37,7 @@
 //! the first form without legal suffix; records flag it `in_gazetteer:
 //! false`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use regex::Regex;
 
@@ -434,13 +434,20 @@ impl DiscoveredRecognizer {
                 .map(|(_, n)| n.clone())
                 .collect()
         };
-        for name in names {
-            for form in self.short_forms(&name) {
-                for at in whole_word_occurrences(text, &form) {
-                    let span = Span::new(at, at + form.len());
-                    if !all.overlaps(span) {
-                        found.add(span, name.clone());
-                    }
+        // Every form of every name, found in one pass over the text (one
+        // scan per form would make a long document quadratic).
+        let forms: Vec<(usize, String)> = names
+            .iter()
+            .enumerate()
+            .flat_map(|(n, name)| self.short_forms(name).into_iter().map(move |f| (n, f)))
+            .filter(|(_, f)| !f.is_empty())
+            .collect();
+        let occurrences = whole_word_occurrences(text, forms.iter().map(|(_, f)| f.as_str()));
+        for ((n, form), starts) in forms.iter().zip(occurrences) {
+            for at in starts {
+                let span = Span::new(at, at + form.len());
+                if !all.overlaps(span) {
+                    found.add(span, names[*n].clone());
                 }
             }
         }
@@ -671,17 +678,47 @@ fn wrapped_name(before: &str) -> bool {
 
 /// Byte offsets where `form` occurs in `text` with no letter or digit on
 /// either side.
-fn whole_word_occurrences(text: &str, form: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(i) = text[from..].find(form) {
-        let at = from + i;
-        let before = text[..at].chars().next_back();
-        let after = text[at + form.len()..].chars().next();
-        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
-            out.push(at);
+/// For each form, the starts of its whole-word occurrences in `text`, left
+/// to right, each search going on after the previous occurrence (whole word
+/// or not), as `str::find` repeated would give them; one Aho-Corasick pass
+/// finds every form at once.
+fn whole_word_occurrences<'a>(
+    text: &str,
+    forms: impl IntoIterator<Item = &'a str>,
+) -> Vec<Vec<usize>> {
+    let forms: Vec<&str> = forms.into_iter().collect();
+    let mut out = vec![Vec::new(); forms.len()];
+    // One pattern per distinct form; the forms that share it.
+    let mut unique: Vec<&str> = Vec::new();
+    let mut users: Vec<Vec<usize>> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (i, f) in forms.iter().enumerate() {
+        let u = *index.entry(f).or_insert_with(|| {
+            unique.push(f);
+            users.push(Vec::new());
+            unique.len() - 1
+        });
+        users[u].push(i);
+    }
+    let Ok(automaton) = aho_corasick::AhoCorasick::new(&unique) else {
+        return out;
+    };
+    // Per distinct form: where its next search starts.
+    let mut from = vec![0; unique.len()];
+    for m in automaton.find_overlapping_iter(text) {
+        let u = m.pattern().as_usize();
+        let at = m.start();
+        if at < from[u] {
+            continue;
         }
-        from = at + form.len().max(1);
+        from[u] = at + unique[u].len();
+        let before = text[..at].chars().next_back();
+        let after = text[m.end()..].chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            for &i in &users[u] {
+                out[i].push(at);
+            }
+        }
     }
     out
 }
