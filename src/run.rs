@@ -64,6 +64,10 @@ pub struct RunConfig {
     pub hash_inputs: bool,
     /// Which files to read from folders, and how to read standard input.
     pub input: input::InputOptions,
+    /// Process articles in every language (`--all-languages`); by default
+    /// an article reliably detected as not English ([`crate::language`]) is
+    /// skipped: an `article` record with status `skipped` and a warning.
+    pub all_languages: bool,
 }
 
 impl Default for RunConfig {
@@ -77,6 +81,7 @@ impl Default for RunConfig {
             done: None,
             hash_inputs: false,
             input: input::InputOptions::default(),
+            all_languages: false,
         }
     }
 }
@@ -159,10 +164,12 @@ pub struct Summary {
     pub files: u64,
     /// Files in folders skipped for their extension.
     pub skipped_files: u64,
-    /// Articles seen (processed + failed articles).
+    /// Articles seen (processed + skipped + failed articles).
     pub articles: u64,
     /// Articles processed.
     pub processed: u64,
+    /// Articles skipped as not in English ([`RunConfig::all_languages`]).
+    pub skipped_language: u64,
     /// Articles or inputs that failed (each has an `error` record).
     pub failed: u64,
     /// Articles left out by [`RunConfig::select`].
@@ -197,9 +204,17 @@ pub struct InputDone {
     pub articles: u64,
 }
 
-/// What processing an entry gave: nothing (not an article), the
-/// extraction, or why the pipeline failed on it.
-type Outcome = Option<std::result::Result<Extraction, String>>;
+/// What processing an entry gave.
+enum Outcome {
+    /// Not an article.
+    Nothing,
+    /// The extraction.
+    Extracted(Extraction),
+    /// Not in English: the language detected.
+    NotEnglish(crate::language::Detection),
+    /// Why the pipeline failed on it.
+    Failed(String),
+}
 
 /// An article read and waiting for the pipeline.
 struct Pending {
@@ -282,7 +297,8 @@ pub fn run_with(
         let (to_process, batches) = sync_channel::<Batch>(QUEUE);
         let (to_write, processed) = sync_channel::<(Batch, Vec<Outcome>)>(QUEUE);
         let reader = scope.spawn(move || read_all(found, config, to_process));
-        scope.spawn(move || process_all(pipeline, batches, to_write));
+        let all_languages = config.all_languages;
+        scope.spawn(move || process_all(pipeline, all_languages, batches, to_write));
         for (batch, results) in processed {
             write_batch(batch, results, sink, &mut summary)?;
             sink.checkpoint()?;
@@ -472,6 +488,7 @@ fn fingerprint(file: &InputFile, config: &RunConfig) -> (u64, Option<String>) {
 /// The processing stage: each batch in parallel, in order.
 fn process_all(
     pipeline: &Pipeline,
+    all_languages: bool,
     batches: Receiver<Batch>,
     out: SyncSender<(Batch, Vec<Outcome>)>,
 ) {
@@ -480,8 +497,19 @@ fn process_all(
             .entries
             .par_iter()
             .map(|entry| match entry {
-                Entry::Article(p) => Some(process_one(pipeline, &p.article)),
-                _ => None,
+                Entry::Article(p) => {
+                    let detected = (!all_languages)
+                        .then(|| crate::language::foreign(&p.article.text))
+                        .flatten();
+                    match detected {
+                        Some(d) => Outcome::NotEnglish(d),
+                        None => match process_one(pipeline, &p.article) {
+                            Ok(x) => Outcome::Extracted(x),
+                            Err(reason) => Outcome::Failed(reason),
+                        },
+                    }
+                }
+                _ => Outcome::Nothing,
             })
             .collect();
         if out.send((batch, results)).is_err() {
@@ -531,7 +559,7 @@ fn write_batch(
 ) -> Result<()> {
     for (entry, result) in batch.entries.into_iter().zip(results) {
         match (entry, result) {
-            (Entry::Article(p), Some(Ok(x))) => {
+            (Entry::Article(p), Outcome::Extracted(x)) => {
                 let a = &p.article;
                 summary.articles += 1;
                 summary.processed += 1;
@@ -576,7 +604,32 @@ fn write_batch(
                 };
                 sink.write_article(&record, &a.text, &notices, &x.mentions, &x.events)?;
             }
-            (Entry::Article(p), Some(Err(reason))) => {
+            (Entry::Article(p), Outcome::NotEnglish(d)) => {
+                let a = &p.article;
+                summary.articles += 1;
+                summary.skipped_language += 1;
+                summary.warnings += 1;
+                let notice = NoticeRecord {
+                    level: Level::Warning,
+                    input: a.path.clone(),
+                    line: a.line,
+                    article: Some(a.id.clone()),
+                    reason: format!(
+                        "not English (detected {}, confidence {:.2}): skipped; --all-languages processes it",
+                        d.code.unwrap_or("?"),
+                        d.confidence
+                    ),
+                };
+                let mut record = failed_record(&a.path, a.line, &a.id, String::new());
+                record.status = "skipped";
+                record.error = None;
+                record.title = a.title.clone();
+                record.dct = a.dct.map(|d| d.to_string());
+                record.dct_source = a.dct_source.map(DctSource::as_str);
+                record.chars = a.text.chars().count();
+                sink.write_article(&record, &a.text, &[notice], &[], &[])?;
+            }
+            (Entry::Article(p), Outcome::Failed(reason)) => {
                 let a = &p.article;
                 let record = failed_record(&a.path, a.line, &a.id, reason);
                 write_failed(&record, sink, summary)?;
@@ -590,7 +643,7 @@ fn write_batch(
                 summary.input_bytes += bytes;
                 sink.input_done(&done)?;
             }
-            (Entry::Article(_), None) => unreachable!("every article is processed"),
+            (Entry::Article(_), Outcome::Nothing) => unreachable!("every article is processed"),
         }
     }
     Ok(())

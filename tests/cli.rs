@@ -1399,3 +1399,51 @@ fn csv_text_cells_are_neutralized_and_numbers_stay_plain() {
         assert!(cut[col("evidence")].starts_with(&format!("{q}=HYPERLINK")));
     }
 }
+
+#[test]
+fn articles_not_in_english_are_skipped_unless_asked() {
+    let input = concat!(
+        "{\"id\": \"de\", \"text\": \"Der Autohersteller hat am Mittwoch angekündigt, die Preise für seine Elektroautos in Deutschland um zehn Prozent zu senken, wie das Unternehmen mitteilte.\"}\n",
+        "{\"id\": \"en\", \"text\": \"Alibaba cut the price of its Qwen model by 85 percent on Wednesday, the company said.\"}\n",
+    );
+    let out = newsie_with_stdin(
+        &["extract", "--stdin-format", "jsonl", "-"],
+        Some(input.as_bytes()),
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let recs = records(&out);
+    let status: Vec<(&str, &str)> = recs
+        .iter()
+        .filter(|r| r["record"] == "article")
+        .map(|r| (r["id"].as_str().unwrap(), r["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(status, [("de", "skipped"), ("en", "processed")]);
+    let warning = recs.iter().find(|r| r["record"] == "warning").unwrap();
+    assert!(
+        warning["reason"]
+            .as_str()
+            .unwrap()
+            .contains("not English (detected deu"),
+        "{warning}"
+    );
+    assert!(
+        !recs
+            .iter()
+            .any(|r| r["article"] == "de" && r["record"] == "mention")
+    );
+    assert!(
+        stderr(&out).contains("1 article skipped as not English"),
+        "{}",
+        stderr(&out)
+    );
+    let all = newsie_with_stdin(
+        &["extract", "--all-languages", "--stdin-format", "jsonl", "-"],
+        Some(input.as_bytes()),
+    );
+    let status: Vec<String> = records(&all)
+        .iter()
+        .filter(|r| r["record"] == "article")
+        .map(|r| r["status"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(status, ["processed", "processed"]);
+}

@@ -188,6 +188,11 @@ struct ExtractArgs {
     /// phone") events to events.csv; JSONL always has them, flagged by `negated` and `status`.
     #[arg(long)]
     all_events: bool,
+    /// Also process articles detected as not English (whatlang, over the first 2,000 bytes;
+    /// only a reliable detection counts). By default they are skipped: an article record with
+    /// status "skipped" and a warning naming the language.
+    #[arg(long)]
+    all_languages: bool,
     /// Continue an interrupted (or finished) run into the -o folder: inputs its ledger
     /// (inputs.jsonl) records as complete, with the same bytes (SHA-256), are skipped; the
     /// records of the rest are appended. Needs the same -f, gazetteers and types as that run.
@@ -724,8 +729,10 @@ fn show(args: ShowArgs) -> u8 {
         Ok(p) => p,
         Err(e) => return setup(&e),
     };
+    // The articles asked to be shown are shown, whatever their language.
     let config = RunConfig {
         published: args.published,
+        all_languages: true,
         ..RunConfig::default()
     };
     let mut collector = newsie::eval::annotation::Collector::default();
@@ -850,6 +857,7 @@ fn bless(args: &EvalArgs) -> u8 {
     let mut writer = writer.with_provenance(provenance);
     let config = RunConfig {
         published: args.published,
+        all_languages: true,
         ..RunConfig::default()
     };
     match run(&pipeline, &args.articles, &config, &mut writer)
@@ -928,6 +936,7 @@ fn extract(args: ExtractArgs) -> u8 {
         shard: args.shard,
         done,
         hash_inputs: args.output.is_some(),
+        all_languages: args.all_languages,
         input: newsie::input::InputOptions {
             extensions: args.ext.clone(),
             globs: args.glob.clone(),
@@ -1023,6 +1032,12 @@ fn describe(s: &Summary) -> String {
     };
     let mb = s.bytes as f64 / 1e6;
     let mut left_out = Vec::new();
+    if s.skipped_language > 0 {
+        left_out.push(format!(
+            "{} skipped as not English",
+            plural(s.skipped_language as usize, "article")
+        ));
+    }
     if s.resumed_inputs > 0 {
         left_out.push(format!(
             "{} complete in the run resumed",

@@ -373,6 +373,8 @@ pub fn extract(
     let config = RunConfig {
         published,
         select: Some(selection),
+        // A gold article is scored whatever its language.
+        all_languages: true,
         ..RunConfig::default()
     };
     let mut collector = Collector::default();

@@ -212,7 +212,8 @@ pub struct ArticleRecord {
     /// metadata), `warc` (the record's `WARC-Date`), `dateline` or `option`
     /// (`--published`, or the gold's DCT under `newsie eval`).
     pub dct_source: Option<&'static str>,
-    /// `processed` or `failed`.
+    /// `processed`, `skipped` (not English: see `--all-languages`) or
+    /// `failed`.
     pub status: &'static str,
     /// Characters of text.
     pub chars: usize,
