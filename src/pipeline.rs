@@ -12,7 +12,7 @@ use std::collections::{BTreeSet, HashMap};
 use crate::article::Article;
 use crate::doc::Doc;
 use crate::error::Result;
-use crate::event::EventRules;
+use crate::event::{Event, EventRules};
 use crate::gazetteer::{ContextCheck, Gazetteer, GazetteerSource};
 use crate::markup::{Markup, overlaps_any};
 use crate::mention::{Mention, MentionType, MentionValue};
@@ -179,8 +179,23 @@ impl Pipeline {
         &self.gazetteer
     }
 
+    /// The pattern recognizers in use.
+    pub fn recognizers(&self) -> &Recognizers {
+        &self.recognizers
+    }
+
     /// Runs every stage over one article.
     pub fn process(&self, article: &Article) -> Extraction {
+        let mut doc = self.analyze(article);
+        normalize_dates(&mut doc, article);
+        let events = self.events(&doc);
+        self.records(article, &doc, &events)
+    }
+
+    /// The stages up to overlap resolution (tokens, sentences, resolved
+    /// mentions), dates not yet normalized: the first part of
+    /// [`Pipeline::process`], exposed for per-stage benchmarks.
+    pub fn analyze<'t>(&self, article: &'t Article) -> Doc<'t> {
         let text = article.text.as_str();
         let tokens = tokenize(text);
         let sentences = split_sentences(text, &tokens);
@@ -256,20 +271,35 @@ impl Pipeline {
             candidates.retain(|m| !overlaps_any(&markup, m.span));
         }
         let mentions = crate::resolve::resolve(candidates);
-        let mut doc = Doc {
+        Doc {
             text,
             tokens,
             sentences,
             mentions,
-        };
-        normalize_dates(&mut doc, article);
-        let events = if self.types.any_event() {
-            self.rules.extract(&doc, &self.gazetteer)
+        }
+    }
+
+    /// The temporal stage of [`Pipeline::process`]: gives every date
+    /// mention of `doc` (from [`Pipeline::analyze`]) its TIMEX3 value
+    /// against the article's DCT.
+    pub fn normalize_dates(&self, doc: &mut Doc, article: &Article) {
+        normalize_dates(doc, article);
+    }
+
+    /// The event stage of [`Pipeline::process`] over a normalized `doc`
+    /// (none when no event type is kept).
+    pub fn events(&self, doc: &Doc) -> Vec<Event> {
+        if self.types.any_event() {
+            self.rules.extract(doc, &self.gazetteer)
         } else {
             Vec::new()
-        };
-        let (mut mentions, mut events) =
-            record::records(&article.id, &doc, &events, &self.gazetteer);
+        }
+    }
+
+    /// The last stage of [`Pipeline::process`]: mention and event records,
+    /// restricted to the kept types.
+    pub fn records(&self, article: &Article, doc: &Doc, events: &[Event]) -> Extraction {
+        let (mut mentions, mut events) = record::records(&article.id, doc, events, &self.gazetteer);
         mentions.retain(|m| self.types.allows(m.kind, None));
         events.retain(|e| self.types.allows(e.kind, e.subtype));
         Extraction {

@@ -75,10 +75,28 @@ impl<'t> Folded<'t> {
         );
         let mut folded = Vec::with_capacity(text.len());
         let mut origin = Vec::with_capacity(text.len());
-        for (at, c) in text.char_indices() {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
             let at32 = at as u32;
-            let fold = if c == ' ' { Fold::Space } else { fold_char(c) };
-            match fold {
+            let b = bytes[at];
+            if b < 0x80 {
+                // ASCII: only spaces, tabs and line breaks fold.
+                if matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+                    if folded.last() != Some(&b' ') {
+                        folded.push(b' ');
+                        origin.push(at32);
+                    }
+                } else {
+                    folded.push(b);
+                    origin.push(at32);
+                }
+                at += 1;
+                continue;
+            }
+            let c = text[at..].chars().next().expect("a char at a boundary");
+            let len = c.len_utf8();
+            match fold_char(c) {
                 Fold::Space => {
                     if folded.last() != Some(&b' ') {
                         folded.push(b' ');
@@ -91,19 +109,25 @@ impl<'t> Folded<'t> {
                     origin.push(at32);
                 }
                 Fold::Keep => {
-                    let mut buf = [0u8; 4];
-                    for (k, b) in c.encode_utf8(&mut buf).bytes().enumerate() {
-                        folded.push(b);
-                        origin.push(at32 + k as u32);
-                    }
+                    folded.extend_from_slice(&bytes[at..at + len]);
+                    origin.extend((0..len as u32).map(|k| at32 + k));
                 }
             }
+            at += len;
         }
         Folded {
             text,
             folded: Cow::Owned(folded),
             origin,
         }
+    }
+
+    /// Whether folded byte `i - 1` comes from the original character right
+    /// before the one folded byte `i` starts, as a one-byte character
+    /// (always so when the text needed no folding). `i` must be at least 1.
+    #[inline]
+    pub(crate) fn follows_original(&self, i: usize) -> bool {
+        self.origin.is_empty() || self.origin[i - 1] + 1 == self.origin[i]
     }
 
     /// The folded bytes (valid UTF-8 wherever the original was not folded).

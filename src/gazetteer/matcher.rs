@@ -38,9 +38,8 @@
 //!    [`GazetteerMatch::needs_context`]; the pipeline keeps them only when
 //!    their sentence gives the context ([`super::ContextCheck`]).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
 use super::fold::Folded;
+use super::trie::NameTrie;
 use super::{EntityKind, Gazetteer, Name};
 use crate::span::Span;
 
@@ -58,14 +57,9 @@ pub struct GazetteerMatch {
     pub ticker: Option<usize>,
 }
 
-/// Compiles the names into an automaton that reports overlapping matches.
-pub(super) fn build<'a>(
-    names: impl IntoIterator<Item = &'a str>,
-) -> Result<AhoCorasick, aho_corasick::BuildError> {
-    AhoCorasickBuilder::new()
-        .match_kind(MatchKind::Standard)
-        .ascii_case_insensitive(true)
-        .build(names)
+/// Compiles the names into the anchored trie the matcher walks.
+pub(super) fn build<'a>(names: impl IntoIterator<Item = &'a str>) -> NameTrie {
+    NameTrie::new(names)
 }
 
 impl Gazetteer {
@@ -83,16 +77,16 @@ impl Gazetteer {
         let folded = Folded::new(text);
         let haystack = folded.bytes();
         let mut found: Vec<GazetteerMatch> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(haystack) {
-            let name = &self.names[m.pattern().as_usize()];
-            let Some(span) = folded.original(m.start(), m.end()) else {
-                continue;
+        let mut check = |pattern: usize, start: usize, end: usize| {
+            let name = &self.names[pattern];
+            let Some(span) = folded.original(start, end) else {
+                return;
             };
             if is_whole_word(text, span)
                 && !continues_version(text, span)
                 && !after_personal_title(text, span)
                 && !ends_a_code(text, span, &name.text)
-                && case_agrees(&haystack[m.start()..m.end()], name)
+                && case_agrees(&haystack[start..end], name)
                 && (self.entities[name.entity].kind != EntityKind::Model
                     || !names_a_tool(text, span))
             {
@@ -103,6 +97,25 @@ impl Gazetteer {
                     ticker: name.ticker,
                 });
             }
+        };
+        // Only names starting at a position can occur there: walk the trie
+        // from every position some name starts with, except inside a word
+        // (an alphanumeric right after an alphanumeric of the original text
+        // fails the whole-word check whatever the name).
+        for start in 0..haystack.len() {
+            let b = haystack[start];
+            if !self.automaton.starts_with_byte(b) {
+                continue;
+            }
+            if start > 0
+                && b.is_ascii_alphanumeric()
+                && haystack[start - 1].is_ascii_alphanumeric()
+                && folded.follows_original(start)
+            {
+                continue;
+            }
+            self.automaton
+                .each_at(haystack, start, |p, end| check(p, start, end));
         }
         // Leftmost first, longest first among equal starts.
         found.sort_by(|a, b| {

@@ -1,5 +1,5 @@
 //! Gazetteers: human-editable lists of companies and AI models, loaded,
-//! validated and compiled into one Aho-Corasick automaton.
+//! validated and compiled into one anchored trie of names (`trie`).
 //!
 //! The files are tab-separated with a header row; `#` lines are comments
 //! (each file names its source and licence in them). See
@@ -24,14 +24,13 @@ mod context;
 pub(crate) mod fold;
 mod list;
 mod matcher;
+mod trie;
 
 pub use context::ContextCheck;
 pub use matcher::GazetteerMatch;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-
-use aho_corasick::AhoCorasick;
 
 use crate::error::{Error, Result};
 
@@ -126,7 +125,7 @@ impl GazetteerSource {
     }
 }
 
-/// A loaded, validated gazetteer with its compiled automaton.
+/// A loaded, validated gazetteer with its compiled name trie.
 ///
 /// Build it once and share it (it is `Send + Sync`); matching allocates the
 /// result vector and, for texts that need folding (line breaks, non-ASCII
@@ -136,7 +135,7 @@ pub struct Gazetteer {
     entities: Vec<Entity>,
     /// Pattern index -> name.
     names: Vec<Name>,
-    automaton: AhoCorasick,
+    automaton: trie::NameTrie,
     by_symbol: HashMap<String, usize>,
     by_id: HashMap<String, usize>,
     /// Model names by [`model_key`] (lowercase, separators removed).
@@ -719,13 +718,7 @@ impl Builder {
                 }
             })
             .collect();
-        let automaton = matcher::build(names.iter().map(|n| n.text.as_str())).map_err(|e| {
-            Error::Gazetteer {
-                path: "gazetteers".into(),
-                line: 0,
-                reason: e.to_string(),
-            }
-        })?;
+        let automaton = matcher::build(names.iter().map(|n| n.text.as_str()));
         let families = families(&self.entities);
         Ok(Gazetteer {
             entities: self.entities,

@@ -339,6 +339,9 @@ pub struct TimexRecognizer {
     keys: AhoCorasick,
     /// The rule of each key.
     key_rule: Vec<usize>,
+    /// Whether each key is a month key ([`MONTH_KEYS`]): such a hit counts
+    /// only where a month name is written (see [`writes_a_month`]).
+    key_month: Vec<bool>,
     /// Joins a clock time with the day next to it ("noon Monday").
     clock_day_gap: Regex,
     /// Joins two dates into an interval ("between March and May").
@@ -769,6 +772,7 @@ impl Default for TimexRecognizer {
                 .build(keys.iter().map(|(k, _)| k))
                 .expect("timex keys"),
             key_rule: keys.iter().map(|(_, i)| *i).collect(),
+            key_month: keys.iter().map(|(k, _)| MONTH_KEYS.contains(k)).collect(),
             rules: rules
                 .into_iter()
                 .map(|(_, p, build)| Rule {
@@ -805,6 +809,46 @@ fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// The month rules' matches each hold a month name of [`MONTHS`], case as
+/// written there, as a whole ASCII word; a month key hit elsewhere
+/// (`market`, `may`, `decline`) can start no match, so no window is needed
+/// around it.
+fn writes_a_month(text: &str, at: usize) -> bool {
+    const WRITTEN: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sept",
+        "Sep",
+        "Oct",
+        "Nov",
+        "Dec",
+    ];
+    let word_byte = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+    let bytes = text.as_bytes();
+    if at > 0 && word_byte(&bytes[at - 1]) {
+        return false;
+    }
+    let len = bytes[at..].iter().take_while(|b| word_byte(b)).count();
+    WRITTEN.contains(&&text[at..at + len])
+}
+
 /// A candidate before overlaps are settled.
 struct Candidate {
     span: Span,
@@ -826,7 +870,11 @@ impl TimexRecognizer {
         // from it.
         let mut windows: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.rules.len()];
         for m in self.keys.find_overlapping_iter(text) {
-            let w = &mut windows[self.key_rule[m.pattern().as_usize()]];
+            let key = m.pattern().as_usize();
+            if self.key_month[key] && !writes_a_month(text, m.start()) {
+                continue;
+            }
+            let w = &mut windows[self.key_rule[key]];
             let start = floor_char_boundary(text, m.start().saturating_sub(WINDOW));
             let end = ceil_char_boundary(text, (m.end() + WINDOW).min(text.len()));
             match w.last_mut() {
