@@ -16,8 +16,8 @@ use std::path::PathBuf;
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use newsie::article::DctSource;
-use newsie::gazetteer::{EntityKind, Gazetteer, GazetteerSource};
-use newsie::mention::{Mention, MentionType, MentionValue};
+use newsie::gazetteer::{Gazetteer, GazetteerSource};
+use newsie::mention::Mention;
 use newsie::recognize::Recognizers;
 use newsie::{Article, Pipeline};
 
@@ -63,24 +63,6 @@ fn fixtures() -> Vec<Article> {
                 std::fs::read_to_string(p).unwrap(),
             )
             .with_dct(jiff::civil::date(2025, 1, 29), DctSource::Option)
-        })
-        .collect()
-}
-
-/// The gazetteer matches of `text` as the pipeline turns them into
-/// candidates, which the recognizers read.
-fn gazetteer_candidates(gazetteer: &Gazetteer, text: &str) -> Vec<Mention> {
-    gazetteer
-        .find(text)
-        .into_iter()
-        .map(|m| Mention {
-            span: m.span,
-            kind: match gazetteer.entity(m.entity).kind {
-                EntityKind::Model => MentionType::Model,
-                EntityKind::Company | EntityKind::Organization => MentionType::Company,
-            },
-            source: "gazetteer",
-            value: MentionValue::Entity(m.entity),
         })
         .collect()
 }
@@ -143,7 +125,7 @@ fn stages(c: &mut Criterion) {
 
     let found: Vec<Vec<Mention>> = articles
         .iter()
-        .map(|a| gazetteer_candidates(gazetteer, &a.text))
+        .map(|a| pipeline.gazetteer_candidates(&a.text).0)
         .collect();
     let mut g = c.benchmark_group("recognizers");
     g.throughput(Throughput::Bytes(bytes));

@@ -192,19 +192,18 @@ impl Pipeline {
         self.records(article, &doc, &events)
     }
 
-    /// The stages up to overlap resolution (tokens, sentences, resolved
-    /// mentions), dates not yet normalized: the first part of
-    /// [`Pipeline::process`], exposed for per-stage benchmarks.
-    pub fn analyze<'t>(&self, article: &'t Article) -> Doc<'t> {
-        let text = article.text.as_str();
-        let tokens = tokenize(text);
-        let sentences = split_sentences(text, &tokens);
+    /// The gazetteer's matches in `text` as mention candidates (companies,
+    /// models, a flat list's tickers and own types), in text order, with
+    /// whether each needs context in its sentence to count
+    /// (`context=required`): the first recognizer stage of
+    /// [`Pipeline::analyze`], which the pattern recognizers read.
+    pub fn gazetteer_candidates(&self, text: &str) -> (Vec<Mention>, Vec<bool>) {
+        use crate::gazetteer::EntityKind;
         let found = self.gazetteer.find(text);
-        let conditional: Vec<bool> = found.iter().map(|m| m.needs_context).collect();
-        let mut candidates: Vec<Mention> = found
+        let conditional = found.iter().map(|m| m.needs_context).collect();
+        let candidates = found
             .into_iter()
             .map(|m| {
-                use crate::gazetteer::EntityKind;
                 let (kind, value) = match (m.ticker, self.gazetteer.entity(m.entity).kind) {
                     (Some(t), _) => {
                         let form = self.gazetteer.ticker_form(t);
@@ -234,6 +233,17 @@ impl Pipeline {
                 }
             })
             .collect();
+        (candidates, conditional)
+    }
+
+    /// The stages up to overlap resolution (tokens, sentences, resolved
+    /// mentions), dates not yet normalized: the first part of
+    /// [`Pipeline::process`], exposed for per-stage benchmarks.
+    pub fn analyze<'t>(&self, article: &'t Article) -> Doc<'t> {
+        let text = article.text.as_str();
+        let tokens = tokenize(text);
+        let sentences = split_sentences(text, &tokens);
+        let (mut candidates, conditional) = self.gazetteer_candidates(text);
         self.recognizers
             .find(text, &self.gazetteer, &mut candidates);
         if conditional.contains(&true) {
