@@ -814,31 +814,9 @@ fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
 /// (`market`, `may`, `decline`) can start no match, so no window is needed
 /// around it.
 fn writes_a_month(text: &str, at: usize) -> bool {
-    const WRITTEN: &[&str] = &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sept",
-        "Sep",
-        "Oct",
-        "Nov",
-        "Dec",
+    // The abbreviations the month rules take, besides the full names.
+    const ABBREVIATIONS: &[&str] = &[
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
     ];
     let word_byte = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
     let bytes = text.as_bytes();
@@ -846,7 +824,8 @@ fn writes_a_month(text: &str, at: usize) -> bool {
         return false;
     }
     let len = bytes[at..].iter().take_while(|b| word_byte(b)).count();
-    WRITTEN.contains(&&text[at..at + len])
+    let word = &text[at..at + len];
+    MONTH_NAMES.contains(&word) || ABBREVIATIONS.contains(&word)
 }
 
 /// A candidate before overlaps are settled.
