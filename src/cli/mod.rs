@@ -163,8 +163,10 @@ struct ExtractArgs {
     /// error records; csv writes the mentions table only (use -o for all tables).
     #[arg(short, long, value_enum, default_value_t = FormatArg::Jsonl)]
     format: FormatArg,
-    /// Write mentions, events, articles (in the chosen format) and errors.jsonl to this folder
-    /// (created if missing; files of those names are replaced) instead of standard output.
+    /// Write mentions, events, articles (in the chosen format), errors.jsonl, provenance.json,
+    /// summary.json and the resume ledger inputs.jsonl to this folder (created if missing; files
+    /// of those names are replaced, each written under a temporary name and renamed at the end)
+    /// instead of standard output.
     #[arg(short, long, value_name = "DIR")]
     output: Option<PathBuf>,
     /// Publication date (DCT), as YYYY-MM-DD, for articles with none in their metadata or a date
