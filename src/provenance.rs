@@ -38,6 +38,10 @@ pub struct Provenance {
     /// all.
     #[serde(default)]
     pub types: Option<Vec<String>>,
+    /// The shard the run was restricted to (`--shard I/N`), or `None` for
+    /// the whole input.
+    #[serde(default)]
+    pub shard: Option<String>,
 }
 
 fn hex_sha256(bytes: &[u8]) -> String {
@@ -118,7 +122,14 @@ impl Provenance {
             checksum: format!("sha256:{}", hex_sha256(listing.as_bytes())),
             files,
             types,
+            shard: None,
         })
+    }
+
+    /// The same provenance for a run restricted to `shard` (`I/N`).
+    pub fn with_shard(mut self, shard: Option<String>) -> Provenance {
+        self.shard = shard;
+        self
     }
 
     /// How `other` differs from `self`, one phrase per field
@@ -144,6 +155,8 @@ impl Provenance {
         field("gazetteers", &self.gazetteers, &other.gazetteers);
         let types = |t: &Option<Vec<String>>| t.as_ref().map_or("all".to_string(), |t| t.join(","));
         field("types", &types(&self.types), &types(&other.types));
+        let shard = |s: &Option<String>| s.clone().unwrap_or_else(|| "none".to_string());
+        field("shard", &shard(&self.shard), &shard(&other.shard));
         let names: std::collections::BTreeSet<&String> =
             self.files.keys().chain(other.files.keys()).collect();
         // A file taken from the bundled copy has the same bytes as that copy.

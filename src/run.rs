@@ -55,10 +55,11 @@ pub struct RunConfig {
     /// others are counted in [`Summary::other_shards`].
     pub shard: Option<Shard>,
     /// Inputs completed by an earlier run into the same folder (`--resume`):
-    /// input path → SHA-256 of its bytes. Such an input with the same bytes
-    /// is skipped ([`Summary::resumed_inputs`]); with other bytes it is read
-    /// again, with a warning.
-    pub done: Option<HashMap<String, String>>,
+    /// input path → SHA-256 of its bytes, `None` for a path that could not
+    /// be read. Such an input with the same bytes, or still unreadable, is
+    /// skipped ([`Summary::resumed_inputs`]); with other bytes it is read
+    /// again, with a warning. Standard input is never skipped.
+    pub done: Option<HashMap<String, Option<String>>>,
     /// Compute each input file's SHA-256 and pass it to
     /// [`RecordSink::input_done`] (for the resume ledger of a folder).
     pub hash_inputs: bool,
@@ -125,6 +126,13 @@ pub struct Shard {
     pub index: u64,
     /// How many shards.
     pub count: u64,
+}
+
+impl std::fmt::Display for Shard {
+    /// `I/N`, as `--shard` takes it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.index, self.count)
+    }
 }
 
 impl Shard {
@@ -198,7 +206,8 @@ pub struct Summary {
 pub struct InputDone {
     /// Input path as given (as in records).
     pub path: String,
-    /// Hex SHA-256 of its bytes as stored, when [`RunConfig::hash_inputs`].
+    /// Hex SHA-256 of its bytes as stored, when [`RunConfig::hash_inputs`]
+    /// (`None` for standard input and an unreadable path).
     pub sha256: Option<String>,
     /// Articles it gave (processed, failed or left to another shard).
     pub articles: u64,
@@ -333,19 +342,33 @@ fn read_all(found: input::Discovered, config: &RunConfig, out: SyncSender<Batch>
             Ok(file) => {
                 counts.files += 1;
                 let (bytes, sha256) = fingerprint(file, config);
-                if let (Some(done), Some(hash)) = (&config.done, &sha256)
-                    && done.get(&file.display()) == Some(hash)
+                let stdin = file.path.as_os_str() == "-";
+                if let Some(done) = &config.done
+                    && !stdin
+                    && done.get(&file.display()) == Some(&sha256)
                 {
                     counts.resumed_inputs += 1;
                     continue;
                 }
                 (file.display(), bytes, sha256)
             }
-            Err((path, _)) => (path.to_string_lossy().into_owned(), 0, None),
+            Err((path, _)) => {
+                let path = path.to_string_lossy().into_owned();
+                // Still unreadable: its failure is already recorded.
+                if config
+                    .done
+                    .as_ref()
+                    .is_some_and(|d| d.get(&path) == Some(&None))
+                {
+                    counts.resumed_inputs += 1;
+                    continue;
+                }
+                (path, 0, None)
+            }
         };
         let items: input::Items = match &entry {
             Ok(file) => {
-                let changed = config.done.as_ref().filter(|_| sha256.is_some()).and_then(|done| {
+                let changed = config.done.as_ref().filter(|_| path != "-").and_then(|done| {
                     done.contains_key(&path).then(|| Item::Warning {
                         path: path.clone(),
                         reason: "input changed since the run being resumed: read again (its earlier records stay)".into(),

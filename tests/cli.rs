@@ -1447,3 +1447,79 @@ fn articles_not_in_english_are_skipped_unless_asked() {
         .collect();
     assert_eq!(status, ["processed", "processed"]);
 }
+
+#[test]
+fn resume_keeps_failures_standard_input_and_its_shard() {
+    let tmp = tempfile::tempdir().unwrap();
+    let t = |p: &str| tmp.path().join(p).to_str().unwrap().to_string();
+    std::fs::create_dir(tmp.path().join("m")).unwrap();
+    std::fs::write(tmp.path().join("m/z.txt"), "Alibaba rose 5% on Tuesday.").unwrap();
+    // A path that fails is recorded too: resuming does not report it twice.
+    let args = ["extract", "-q", "-o", &t("out"), &t("missing.txt"), &t("m")];
+    assert_eq!(code(&newsie(&args)), 1);
+    let before = std::fs::read(tmp.path().join("out/articles.jsonl")).unwrap();
+    let mut resumed = args.to_vec();
+    resumed.push("--resume");
+    assert_eq!(code(&newsie(&resumed)), 0);
+    assert_eq!(
+        std::fs::read(tmp.path().join("out/articles.jsonl")).unwrap(),
+        before
+    );
+    let summary = std::fs::read_to_string(tmp.path().join("out/summary.json")).unwrap();
+    assert!(summary.contains("\"resumed_inputs\": 2"), "{summary}");
+    // Records read from standard input stay when the folder is resumed.
+    let out = newsie_with_stdin(
+        &[
+            "extract",
+            "-q",
+            "--stdin-format",
+            "jsonl",
+            "-o",
+            &t("so"),
+            "-",
+        ],
+        Some(b"{\"id\": \"s1\", \"text\": \"Tencent fell 2%.\"}\n"),
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = newsie(&["extract", "-q", "-o", &t("so"), "--resume", &t("m/z.txt")]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let ids: Vec<String> = std::fs::read_to_string(tmp.path().join("so/articles.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids, ["s1", "z.txt"]);
+    // A shard's folder resumes only as that shard.
+    assert_eq!(
+        code(&newsie(&[
+            "extract",
+            "-q",
+            "--shard",
+            "0/2",
+            "-o",
+            &t("sh"),
+            &t("m")
+        ])),
+        0
+    );
+    let other = newsie(&[
+        "extract",
+        "--shard",
+        "1/2",
+        "-o",
+        &t("sh"),
+        "--resume",
+        &t("m"),
+    ]);
+    assert_eq!(code(&other), 2);
+    assert!(
+        stderr(&other).contains("shard 0/2 vs 1/2"),
+        "{}",
+        stderr(&other)
+    );
+}

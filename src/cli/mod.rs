@@ -897,6 +897,7 @@ fn extract(args: ExtractArgs) -> u8 {
         FormatArg::Jsonl => Format::Jsonl,
         FormatArg::Csv => Format::Csv,
     };
+    let provenance = provenance.with_shard(args.shard.map(|s| s.to_string()));
     let mut done = None;
     let writer = match (&args.output, args.resume) {
         (Some(dir), true) => {

@@ -67,6 +67,15 @@ pub(super) fn read(path: &Path, text: &str) -> Result<Builder> {
                 format!("type {kind:?} is not a lowercase word ([a-z][a-z0-9_-]*)"),
             ));
         }
+        // These types are the pattern recognizers' (a value, not a name).
+        if matches!(kind, "date" | "money" | "percent") {
+            return Err(err(
+                line,
+                format!(
+                    "type {kind:?} is found by newsie's own rules, not by a list; use another type name"
+                ),
+            ));
+        }
         let canonical = if canonical.is_empty() {
             name
         } else {
@@ -256,6 +265,7 @@ mod tests {
             ("a\tcompany\n", "l.tsv:1", "2 fields"),
             ("A\tcompany\tA\n\tcompany\tB\n", "l.tsv:2", "empty name"),
             ("A\tPerson\tA\n", "l.tsv:1", "not a lowercase word"),
+            ("Acme\tdate\tAcme Corp\n", "l.tsv:1", "newsie's own rules"),
             (
                 "A\tcompany\tA\nA\tcompany\tB\n",
                 "l.tsv:2",

@@ -232,7 +232,8 @@ impl Gazetteer {
     /// # Errors
     /// [`Error::Gazetteer`] naming `path` and the line: a row without three
     /// fields, an empty name, a type that is not a lowercase word
-    /// (`[a-z][a-z0-9_-]*`), or a name listed for two entities.
+    /// (`[a-z][a-z0-9_-]*`) or is `date`, `money` or `percent` (found by the
+    /// pattern recognizers), or a name listed for two entities.
     pub fn from_list(path: &Path, text: &str) -> Result<Gazetteer> {
         list::read(path, text)?.finish()
     }

@@ -277,9 +277,6 @@ impl RecordSink for Writer {
         let Some(files) = &mut self.files else {
             return Ok(());
         };
-        let Some(sha256) = done.sha256.clone() else {
-            return Ok(());
-        };
         let offsets = files
             .tables_mut(&mut self.mentions)
             .into_iter()
@@ -287,7 +284,7 @@ impl RecordSink for Writer {
             .collect();
         files.completed.push(LedgerLine {
             path: done.path.clone(),
-            sha256,
+            sha256: done.sha256.clone(),
             articles: done.articles,
             offsets,
         });
@@ -335,8 +332,9 @@ impl RecordSink for Writer {
 struct LedgerLine {
     /// Input path as given.
     path: String,
-    /// Hex SHA-256 of the input's bytes.
-    sha256: String,
+    /// Hex SHA-256 of the input's bytes; `None` for standard input and for
+    /// a path that could not be read (it failed).
+    sha256: Option<String>,
     /// Articles it gave.
     articles: u64,
     /// Output file name → its length in bytes after this input's records.
@@ -409,7 +407,7 @@ pub const LEDGER: &str = "inputs.jsonl";
 #[derive(Debug, Default)]
 pub struct Resumed {
     /// Inputs completed: path → hex SHA-256 of their bytes.
-    pub done: HashMap<String, String>,
+    pub done: HashMap<String, Option<String>>,
     /// The earlier run had been interrupted (its files were still partial).
     pub interrupted: bool,
 }
