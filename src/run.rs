@@ -599,31 +599,14 @@ fn write_batch(
                         })
                         .or_default() += 1;
                 }
-                let notices: Vec<NoticeRecord> = p
-                    .warnings
-                    .iter()
-                    .map(|w| NoticeRecord {
-                        level: Level::Warning,
-                        input: a.path.clone(),
-                        line: a.line,
-                        article: Some(a.id.clone()),
-                        reason: w.clone(),
-                    })
-                    .collect();
+                let notices: Vec<NoticeRecord> =
+                    p.warnings.iter().map(|w| warning(a, w.clone())).collect();
                 summary.warnings += notices.len() as u64;
                 let record = ArticleRecord {
-                    id: a.id.clone(),
-                    path: a.path.clone(),
-                    line: a.line,
-                    title: a.title.clone(),
-                    dct: a.dct.map(|d| d.to_string()),
-                    dct_source: a.dct_source.map(DctSource::as_str),
-                    status: "processed",
-                    chars: a.text.chars().count(),
                     sentences: x.sentences,
                     mentions: x.mentions.len(),
                     events: x.events.len(),
-                    error: None,
+                    ..article_record(a, "processed")
                 };
                 sink.write_article(&record, &a.text, &notices, &x.mentions, &x.events)?;
             }
@@ -632,24 +615,15 @@ fn write_batch(
                 summary.articles += 1;
                 summary.skipped_language += 1;
                 summary.warnings += 1;
-                let notice = NoticeRecord {
-                    level: Level::Warning,
-                    input: a.path.clone(),
-                    line: a.line,
-                    article: Some(a.id.clone()),
-                    reason: format!(
+                let notice = warning(
+                    a,
+                    format!(
                         "not English (detected {}, confidence {:.2}): skipped; --all-languages processes it",
                         d.code.unwrap_or("?"),
                         d.confidence
                     ),
-                };
-                let mut record = failed_record(&a.path, a.line, &a.id, String::new());
-                record.status = "skipped";
-                record.error = None;
-                record.title = a.title.clone();
-                record.dct = a.dct.map(|d| d.to_string());
-                record.dct_source = a.dct_source.map(DctSource::as_str);
-                record.chars = a.text.chars().count();
+                );
+                let record = article_record(a, "skipped");
                 sink.write_article(&record, &a.text, &[notice], &[], &[])?;
             }
             (Entry::Article(p), Outcome::Failed(reason)) => {
@@ -670,6 +644,35 @@ fn write_batch(
         }
     }
     Ok(())
+}
+
+/// The record of an article read with `status`, its counts zero.
+fn article_record(a: &Article, status: &'static str) -> ArticleRecord {
+    ArticleRecord {
+        id: a.id.clone(),
+        path: a.path.clone(),
+        line: a.line,
+        title: a.title.clone(),
+        dct: a.dct.map(|d| d.to_string()),
+        dct_source: a.dct_source.map(DctSource::as_str),
+        status,
+        chars: a.text.chars().count(),
+        sentences: 0,
+        mentions: 0,
+        events: 0,
+        error: None,
+    }
+}
+
+/// A warning about article `a`.
+fn warning(a: &Article, reason: String) -> NoticeRecord {
+    NoticeRecord {
+        level: Level::Warning,
+        input: a.path.clone(),
+        line: a.line,
+        article: Some(a.id.clone()),
+        reason,
+    }
 }
 
 fn write_failed(

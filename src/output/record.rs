@@ -501,12 +501,12 @@ pub const MENTION_COLUMNS: [(&str, Column); 25] = [
 
 /// The columns of the mentions CSV: the fields of [`MentionRecord`], in order.
 pub fn mention_csv_header() -> Vec<String> {
-    MENTION_COLUMNS.map(|(c, _)| c.to_string()).to_vec()
+    names_of(&MENTION_COLUMNS)
 }
 
 /// What each column of [`mention_csv_header`] holds.
 pub fn mention_csv_kinds() -> Vec<Column> {
-    MENTION_COLUMNS.map(|(_, k)| k).to_vec()
+    kinds_of(&MENTION_COLUMNS)
 }
 
 /// A [`Number`] as a CSV cell, exactly as serde writes it to CSV: an
@@ -577,12 +577,12 @@ pub const ARTICLE_COLUMNS: [(&str, Column); 12] = [
 
 /// The columns of the articles CSV: the fields of [`ArticleRecord`], in order.
 pub fn article_csv_header() -> Vec<String> {
-    ARTICLE_COLUMNS.map(|(c, _)| c.to_string()).to_vec()
+    names_of(&ARTICLE_COLUMNS)
 }
 
 /// What each column of [`article_csv_header`] holds.
 pub fn article_csv_kinds() -> Vec<Column> {
-    ARTICLE_COLUMNS.map(|(_, k)| k).to_vec()
+    kinds_of(&ARTICLE_COLUMNS)
 }
 
 /// One article as a CSV row matching [`article_csv_header`], cells not yet
@@ -643,6 +643,16 @@ const EVENT_COLUMNS: [(&str, &str, char); 33] = [
     ("negated", "", 'x'),
     ("inferred", "", 'x'),
 ];
+
+/// The names of a table's columns.
+fn names_of(columns: &[(&str, Column)]) -> Vec<String> {
+    columns.iter().map(|(c, _)| c.to_string()).collect()
+}
+
+/// What each of a table's columns holds.
+fn kinds_of(columns: &[(&str, Column)]) -> Vec<Column> {
+    columns.iter().map(|&(_, k)| k).collect()
+}
 
 /// The flat CSV form of an event: one fixed column set for every type
 /// (`article` … `confidence`, the argument columns of [`EVENT_COLUMNS`],
@@ -717,12 +727,12 @@ pub const MERGED_COLUMNS: [(&str, Column); 19] = [
 
 /// The header of `newsie events merge -f csv`.
 pub fn merged_csv_header() -> Vec<String> {
-    MERGED_COLUMNS.map(|(c, _)| c.to_string()).to_vec()
+    names_of(&MERGED_COLUMNS)
 }
 
 /// What each column of [`merged_csv_header`] holds.
 pub fn merged_csv_kinds() -> Vec<Column> {
-    MERGED_COLUMNS.map(|(_, k)| k).to_vec()
+    kinds_of(&MERGED_COLUMNS)
 }
 
 /// One merged event as a CSV row matching [`merged_csv_header`], cells not
