@@ -156,6 +156,94 @@ impl Shard {
         Ok(Shard { index, count })
     }
 
+    /// Parses `--shard`: `I/N`, or `auto` / `auto/N` to take the shard from
+    /// a batch scheduler's environment, read through `env` (the CLI passes
+    /// `std::env::var`):
+    ///
+    /// - a Slurm job array (`sbatch --array=A-B[:S]`): I is
+    ///   (`SLURM_ARRAY_TASK_ID` − `SLURM_ARRAY_TASK_MIN`) / `SLURM_ARRAY_TASK_STEP`
+    ///   (min 0 and step 1 when unset) and N is `SLURM_ARRAY_TASK_COUNT`, so
+    ///   `--array=1-8` is 8 shards whatever its first index;
+    /// - a Kubernetes Indexed Job: I is `JOB_COMPLETION_INDEX`, which comes
+    ///   without a count, so N must be given (`auto/N`, the Job's
+    ///   `completions`).
+    ///
+    /// Sources: Slurm `sbatch` manual, "OUTPUT ENVIRONMENT VARIABLES"
+    /// (<https://slurm.schedmd.com/sbatch.html>); Kubernetes "Jobs",
+    /// Indexed completion mode
+    /// (<https://kubernetes.io/docs/concepts/workloads/controllers/job/>).
+    ///
+    /// # Errors
+    /// A message for the command line: no scheduler variable set, a value
+    /// that is not a number, an N that disagrees with Slurm's count, or an
+    /// index outside `0..N`.
+    pub fn resolve(
+        s: &str,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> std::result::Result<Shard, String> {
+        let Some(rest) = s.strip_prefix("auto") else {
+            return Shard::parse(s);
+        };
+        let given = match rest {
+            "" => None,
+            r => Some(
+                r.strip_prefix('/')
+                    .and_then(|n| n.trim().parse::<u64>().ok())
+                    .ok_or_else(|| format!("{s:?} is not auto or auto/N (such as auto/4)"))?,
+            ),
+        };
+        let var = |name: &str| -> std::result::Result<Option<u64>, String> {
+            env(name)
+                .filter(|v| !v.trim().is_empty())
+                .map(|v| {
+                    v.trim()
+                        .parse::<u64>()
+                        .map_err(|_| format!("--shard {s}: {name}={v:?} is not a number"))
+                })
+                .transpose()
+        };
+        let (index, count) = if let Some(id) = var("SLURM_ARRAY_TASK_ID")? {
+            let min = var("SLURM_ARRAY_TASK_MIN")?.unwrap_or(0);
+            let step = var("SLURM_ARRAY_TASK_STEP")?.unwrap_or(1).max(1);
+            let offset = id.checked_sub(min).filter(|o| o % step == 0).ok_or_else(|| {
+                format!(
+                    "--shard {s}: SLURM_ARRAY_TASK_ID={id} is not on the array's range (min {min}, step {step}); give --shard I/N"
+                )
+            })?;
+            let count = match (var("SLURM_ARRAY_TASK_COUNT")?, given) {
+                (Some(c), Some(n)) if c != n => {
+                    return Err(format!(
+                        "--shard {s}: the Slurm array has SLURM_ARRAY_TASK_COUNT={c} tasks, not {n}"
+                    ));
+                }
+                (Some(c), _) | (None, Some(c)) => c,
+                (None, None) => {
+                    return Err(format!(
+                        "--shard {s}: SLURM_ARRAY_TASK_COUNT is not set; give the count as --shard auto/N"
+                    ));
+                }
+            };
+            (offset / step, count)
+        } else if let Some(index) = var("JOB_COMPLETION_INDEX")? {
+            let count = given.ok_or_else(|| {
+                format!(
+                    "--shard {s}: JOB_COMPLETION_INDEX={index} comes without a count; give the Job's completions as --shard auto/N"
+                )
+            })?;
+            (index, count)
+        } else {
+            return Err(format!(
+                "--shard {s}: neither SLURM_ARRAY_TASK_ID (a Slurm job array) nor JOB_COMPLETION_INDEX (a Kubernetes Indexed Job) is set"
+            ));
+        };
+        if count == 0 || index >= count {
+            return Err(format!(
+                "--shard {s}: shard {index}/{count} from the environment: I must be 0 to N-1"
+            ));
+        }
+        Ok(Shard { index, count })
+    }
+
     /// True when the article or failure reported as `id` is this shard's.
     pub fn owns(&self, id: &str) -> bool {
         let digest = Sha256::digest(id.as_bytes());
@@ -213,16 +301,185 @@ pub struct InputDone {
     pub articles: u64,
 }
 
-/// What processing an entry gave.
-enum Outcome {
-    /// Not an article.
-    Nothing,
+/// What processing an article gave ([`process`]).
+#[derive(Debug)]
+pub enum Outcome {
     /// The extraction.
     Extracted(Extraction),
     /// Not in English: the language detected.
     NotEnglish(crate::language::Detection),
     /// Why the pipeline failed on it.
     Failed(String),
+}
+
+/// Every record newsie writes for one input item, in the order of the
+/// single JSONL stream: the article (none for a file's own warning), its
+/// errors and warnings, its mentions, its events.
+#[derive(Debug, Clone, Default)]
+pub struct Records {
+    /// The `article` record: processed, skipped (not English) or failed.
+    pub article: Option<ArticleRecord>,
+    /// Its `error` and `warning` records.
+    pub notices: Vec<NoticeRecord>,
+    /// Its mentions, ids `m1`, `m2`, …
+    pub mentions: Vec<crate::output::MentionRecord>,
+    /// Its events, ids `e1`, `e2`, …
+    pub events: Vec<crate::output::EventRecord>,
+}
+
+impl Records {
+    /// Each record as its JSONL line (see [`crate::output::json_line`]) with
+    /// its record type (`article`, `error`, `warning`, `mention`, `event`),
+    /// in the order of the single JSONL stream.
+    pub fn json_lines(&self) -> Vec<(&'static str, String)> {
+        use crate::output::json_line;
+        let mut lines =
+            Vec::with_capacity(1 + self.notices.len() + self.mentions.len() + self.events.len());
+        lines.extend(
+            self.article
+                .iter()
+                .map(|a| ("article", json_line("article", a))),
+        );
+        lines.extend(
+            self.notices
+                .iter()
+                .map(|n| (n.level.as_str(), json_line(n.level.as_str(), n))),
+        );
+        lines.extend(
+            self.mentions
+                .iter()
+                .map(|m| ("mention", json_line("mention", m))),
+        );
+        lines.extend(self.events.iter().map(|e| ("event", json_line("event", e))));
+        lines
+    }
+}
+
+/// An article's DCT when it has none of its own, as the batch run gives it:
+/// `given` (an `--articles` selection's date), else a date in its dateline
+/// (years read near `published`), else `published` (`--published`).
+pub fn with_fallback_dct(
+    article: Article,
+    given: Option<Date>,
+    published: Option<Date>,
+) -> Article {
+    if article.dct.is_some() {
+        return article;
+    }
+    if let Some(d) = given {
+        article.with_dct(d, DctSource::Option)
+    } else if let Some(d) = dateline_dct(&article.text, published) {
+        article.with_dct(d, DctSource::Dateline)
+    } else if let Some(d) = published {
+        article.with_dct(d, DctSource::Option)
+    } else {
+        article
+    }
+}
+
+/// Runs one article through the pipeline, on this thread: skipped when it
+/// is reliably not English (unless `all_languages`, see
+/// [`crate::language::foreign`]); a panic in the rules (a bug) becomes
+/// [`Outcome::Failed`].
+pub fn process(pipeline: &Pipeline, article: &Article, all_languages: bool) -> Outcome {
+    let detected = (!all_languages)
+        .then(|| crate::language::foreign(&article.text))
+        .flatten();
+    match detected {
+        Some(d) => Outcome::NotEnglish(d),
+        None => match process_one(pipeline, article) {
+            Ok(x) => Outcome::Extracted(x),
+            Err(reason) => Outcome::Failed(reason),
+        },
+    }
+}
+
+/// The records of one input item read by [`input::read`] or
+/// [`input::read_bytes`], processed on this thread exactly as the batch run
+/// processes it: DCT fallback ([`with_fallback_dct`] with `published`),
+/// [`process`], records. What needs the whole run is left out: repeated
+/// ids, shards and resume.
+pub fn item_records(
+    pipeline: &Pipeline,
+    item: Item,
+    published: Option<Date>,
+    all_languages: bool,
+) -> Records {
+    match item {
+        Item::Article { article, warnings } => {
+            let article = with_fallback_dct(article, None, published);
+            let outcome = process(pipeline, &article, all_languages);
+            article_records(&article, &warnings, outcome)
+        }
+        Item::Failed {
+            path,
+            line,
+            id,
+            reason,
+        } => failed_records(failed_record(&path, line, &id, reason)),
+        Item::Warning { path, reason } => Records {
+            notices: vec![file_warning(path, reason)],
+            ..Records::default()
+        },
+    }
+}
+
+/// The records of an article read with `warnings`, given what processing
+/// it gave.
+pub fn article_records(a: &Article, warnings: &[String], outcome: Outcome) -> Records {
+    match outcome {
+        Outcome::Extracted(x) => Records {
+            article: Some(ArticleRecord {
+                sentences: x.sentences,
+                mentions: x.mentions.len(),
+                events: x.events.len(),
+                ..article_record(a, "processed")
+            }),
+            notices: warnings.iter().map(|w| warning(a, w.clone())).collect(),
+            mentions: x.mentions,
+            events: x.events,
+        },
+        Outcome::NotEnglish(d) => Records {
+            article: Some(article_record(a, "skipped")),
+            notices: vec![warning(
+                a,
+                format!(
+                    "not English (detected {}, confidence {:.2}): skipped; --all-languages processes it",
+                    d.code.unwrap_or("?"),
+                    d.confidence
+                ),
+            )],
+            ..Records::default()
+        },
+        Outcome::Failed(reason) => failed_records(failed_record(&a.path, a.line, &a.id, reason)),
+    }
+}
+
+/// A failed article's records: its `article` record and one `error`.
+fn failed_records(record: ArticleRecord) -> Records {
+    let notice = NoticeRecord {
+        level: Level::Error,
+        input: record.path.clone(),
+        line: record.line,
+        article: Some(record.id.clone()),
+        reason: record.error.clone().unwrap_or_default(),
+    };
+    Records {
+        article: Some(record),
+        notices: vec![notice],
+        ..Records::default()
+    }
+}
+
+/// A file's own warning.
+fn file_warning(path: String, reason: String) -> NoticeRecord {
+    NoticeRecord {
+        level: Level::Warning,
+        input: path,
+        line: None,
+        article: None,
+        reason,
+    }
 }
 
 /// An article read and waiting for the pipeline.
@@ -304,7 +561,7 @@ pub fn run_with(
     let mut summary = Summary::default();
     let counts = std::thread::scope(|scope| -> Result<ReaderCounts> {
         let (to_process, batches) = sync_channel::<Batch>(QUEUE);
-        let (to_write, processed) = sync_channel::<(Batch, Vec<Outcome>)>(QUEUE);
+        let (to_write, processed) = sync_channel::<(Batch, Vec<Option<Outcome>>)>(QUEUE);
         let reader = scope.spawn(move || read_all(found, config, to_process));
         let all_languages = config.all_languages;
         scope.spawn(move || process_all(pipeline, all_languages, batches, to_write));
@@ -389,10 +646,7 @@ fn read_all(found: input::Discovered, config: &RunConfig, out: SyncSender<Batch>
         };
         for item in items {
             let entry = match item {
-                Item::Article {
-                    mut article,
-                    warnings,
-                } => {
+                Item::Article { article, warnings } => {
                     articles += 1;
                     let given_dct = match config.select.as_ref().map(|s| s.find(&article)) {
                         Some(None) => {
@@ -414,15 +668,7 @@ fn read_all(found: input::Discovered, config: &RunConfig, out: SyncSender<Batch>
                             format!("repeated article id {:?}", article.id),
                         ))
                     } else {
-                        if article.dct.is_none() {
-                            if let Some(d) = given_dct {
-                                article = article.with_dct(d, DctSource::Option);
-                            } else if let Some(d) = dateline_dct(&article.text, config.published) {
-                                article = article.with_dct(d, DctSource::Dateline);
-                            } else if let Some(d) = config.published {
-                                article = article.with_dct(d, DctSource::Option);
-                            }
-                        }
+                        let article = with_fallback_dct(article, given_dct, config.published);
                         Entry::Article(Pending { article, warnings })
                     }
                 }
@@ -443,13 +689,7 @@ fn read_all(found: input::Discovered, config: &RunConfig, out: SyncSender<Batch>
                     if !owned(&path) {
                         continue;
                     }
-                    Entry::Notice(NoticeRecord {
-                        level: Level::Warning,
-                        input: path,
-                        line: None,
-                        article: None,
-                        reason,
-                    })
+                    Entry::Notice(file_warning(path, reason))
                 }
             };
             if let Entry::Article(p) = &entry {
@@ -513,26 +753,15 @@ fn process_all(
     pipeline: &Pipeline,
     all_languages: bool,
     batches: Receiver<Batch>,
-    out: SyncSender<(Batch, Vec<Outcome>)>,
+    out: SyncSender<(Batch, Vec<Option<Outcome>>)>,
 ) {
     for batch in batches {
         let results = batch
             .entries
             .par_iter()
             .map(|entry| match entry {
-                Entry::Article(p) => {
-                    let detected = (!all_languages)
-                        .then(|| crate::language::foreign(&p.article.text))
-                        .flatten();
-                    match detected {
-                        Some(d) => Outcome::NotEnglish(d),
-                        None => match process_one(pipeline, &p.article) {
-                            Ok(x) => Outcome::Extracted(x),
-                            Err(reason) => Outcome::Failed(reason),
-                        },
-                    }
-                }
-                _ => Outcome::Nothing,
+                Entry::Article(p) => Some(process(pipeline, &p.article, all_languages)),
+                _ => None,
             })
             .collect();
         if out.send((batch, results)).is_err() {
@@ -576,22 +805,65 @@ fn failed_record(path: &str, line: Option<u64>, id: &str, reason: String) -> Art
 /// The writing stage for one batch.
 fn write_batch(
     batch: Batch,
-    results: Vec<Outcome>,
+    results: Vec<Option<Outcome>>,
     sink: &mut impl RecordSink,
     summary: &mut Summary,
 ) -> Result<()> {
     for (entry, result) in batch.entries.into_iter().zip(results) {
-        match (entry, result) {
-            (Entry::Article(p), Outcome::Extracted(x)) => {
-                let a = &p.article;
-                summary.articles += 1;
-                summary.processed += 1;
-                summary.bytes += a.text.len() as u64;
-                for m in &x.mentions {
-                    *summary.mentions.entry(m.kind.to_string()).or_default() += 1;
+        let (records, text) = match (entry, result) {
+            (Entry::Article(p), Some(outcome)) => {
+                let records = article_records(&p.article, &p.warnings, outcome);
+                (records, p.article.text)
+            }
+            (Entry::Failed(record), _) => (failed_records(record), String::new()),
+            (Entry::Notice(notice), _) => {
+                summary.warnings += 1;
+                sink.write_notice(&notice)?;
+                continue;
+            }
+            (Entry::Done(done, bytes), _) => {
+                summary.input_bytes += bytes;
+                sink.input_done(&done)?;
+                continue;
+            }
+            (Entry::Article(_), None) => unreachable!("every article is processed"),
+        };
+        let article = records.article.as_ref().expect("an article's records");
+        summary.count(article, &records, text.len());
+        let text = if article.status == "failed" {
+            ""
+        } else {
+            &text
+        };
+        sink.write_article(
+            article,
+            text,
+            &records.notices,
+            &records.mentions,
+            &records.events,
+        )?;
+    }
+    Ok(())
+}
+
+impl Summary {
+    /// Counts one article's records (`bytes` of text).
+    fn count(&mut self, article: &ArticleRecord, records: &Records, bytes: usize) {
+        self.articles += 1;
+        self.warnings += records
+            .notices
+            .iter()
+            .filter(|n| n.level == Level::Warning)
+            .count() as u64;
+        match article.status {
+            "processed" => {
+                self.processed += 1;
+                self.bytes += bytes as u64;
+                for m in &records.mentions {
+                    *self.mentions.entry(m.kind.to_string()).or_default() += 1;
                 }
-                for e in &x.events {
-                    *summary
+                for e in &records.events {
+                    *self
                         .events
                         .entry(match e.subtype {
                             Some(st) => format!("{}/{st}", e.kind),
@@ -599,51 +871,11 @@ fn write_batch(
                         })
                         .or_default() += 1;
                 }
-                let notices: Vec<NoticeRecord> =
-                    p.warnings.iter().map(|w| warning(a, w.clone())).collect();
-                summary.warnings += notices.len() as u64;
-                let record = ArticleRecord {
-                    sentences: x.sentences,
-                    mentions: x.mentions.len(),
-                    events: x.events.len(),
-                    ..article_record(a, "processed")
-                };
-                sink.write_article(&record, &a.text, &notices, &x.mentions, &x.events)?;
             }
-            (Entry::Article(p), Outcome::NotEnglish(d)) => {
-                let a = &p.article;
-                summary.articles += 1;
-                summary.skipped_language += 1;
-                summary.warnings += 1;
-                let notice = warning(
-                    a,
-                    format!(
-                        "not English (detected {}, confidence {:.2}): skipped; --all-languages processes it",
-                        d.code.unwrap_or("?"),
-                        d.confidence
-                    ),
-                );
-                let record = article_record(a, "skipped");
-                sink.write_article(&record, &a.text, &[notice], &[], &[])?;
-            }
-            (Entry::Article(p), Outcome::Failed(reason)) => {
-                let a = &p.article;
-                let record = failed_record(&a.path, a.line, &a.id, reason);
-                write_failed(&record, sink, summary)?;
-            }
-            (Entry::Failed(record), _) => write_failed(&record, sink, summary)?,
-            (Entry::Notice(notice), _) => {
-                summary.warnings += 1;
-                sink.write_notice(&notice)?;
-            }
-            (Entry::Done(done, bytes), _) => {
-                summary.input_bytes += bytes;
-                sink.input_done(&done)?;
-            }
-            (Entry::Article(_), Outcome::Nothing) => unreachable!("every article is processed"),
+            "skipped" => self.skipped_language += 1,
+            _ => self.failed += 1,
         }
     }
-    Ok(())
 }
 
 /// The record of an article read with `status`, its counts zero.
@@ -675,26 +907,74 @@ fn warning(a: &Article, reason: String) -> NoticeRecord {
     }
 }
 
-fn write_failed(
-    record: &ArticleRecord,
-    sink: &mut impl RecordSink,
-    summary: &mut Summary,
-) -> Result<()> {
-    summary.articles += 1;
-    summary.failed += 1;
-    let notice = NoticeRecord {
-        level: Level::Error,
-        input: record.path.clone(),
-        line: record.line,
-        article: Some(record.id.clone()),
-        reason: record.error.clone().unwrap_or_default(),
-    };
-    sink.write_article(record, "", &[notice], &[], &[])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shards_come_from_slurm_and_kubernetes_variables() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(name, _)| *name == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        let shard = |index, count| Ok(Shard { index, count });
+        // sbatch --array=0-3
+        let slurm = env(&[
+            ("SLURM_ARRAY_TASK_ID", "2"),
+            ("SLURM_ARRAY_TASK_COUNT", "4"),
+        ]);
+        assert_eq!(Shard::resolve("auto", slurm), shard(2, 4));
+        assert_eq!(Shard::resolve("auto/4", slurm), shard(2, 4));
+        assert!(
+            Shard::resolve("auto/5", slurm)
+                .unwrap_err()
+                .contains("COUNT=4")
+        );
+        // An explicit I/N wins over the environment.
+        assert_eq!(Shard::resolve("1/3", slurm), shard(1, 3));
+        // sbatch --array=1-8: task 8 is the last of 8 shards.
+        let from_one = env(&[
+            ("SLURM_ARRAY_TASK_ID", "8"),
+            ("SLURM_ARRAY_TASK_MIN", "1"),
+            ("SLURM_ARRAY_TASK_COUNT", "8"),
+        ]);
+        assert_eq!(Shard::resolve("auto", from_one), shard(7, 8));
+        // sbatch --array=10-40:10 is 4 tasks: 10, 20, 30, 40.
+        let stepped = env(&[
+            ("SLURM_ARRAY_TASK_ID", "30"),
+            ("SLURM_ARRAY_TASK_MIN", "10"),
+            ("SLURM_ARRAY_TASK_STEP", "10"),
+            ("SLURM_ARRAY_TASK_COUNT", "4"),
+        ]);
+        assert_eq!(Shard::resolve("auto", stepped), shard(2, 4));
+        // A Kubernetes Indexed Job gives the index only.
+        let k8s = env(&[("JOB_COMPLETION_INDEX", "3")]);
+        assert_eq!(Shard::resolve("auto/4", k8s), shard(3, 4));
+        assert!(Shard::resolve("auto", k8s).unwrap_err().contains("auto/N"));
+        assert!(
+            Shard::resolve("auto/3", k8s)
+                .unwrap_err()
+                .contains("0 to N-1")
+        );
+        // Nothing set, or garbage.
+        assert!(
+            Shard::resolve("auto", env(&[]))
+                .unwrap_err()
+                .contains("neither")
+        );
+        let bad = env(&[("JOB_COMPLETION_INDEX", "x")]);
+        assert!(
+            Shard::resolve("auto/2", bad)
+                .unwrap_err()
+                .contains("not a number")
+        );
+        assert!(Shard::resolve("auto/x", env(&[])).is_err());
+        assert!(Shard::resolve("autox", env(&[])).is_err());
+    }
 
     #[test]
     fn shards_split_ids_without_overlap_or_gap() {

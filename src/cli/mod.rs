@@ -202,8 +202,10 @@ struct ExtractArgs {
     resume: bool,
     /// Process only shard I of N (0-based): the articles whose id hashes to I mod N (the first
     /// 8 bytes of its SHA-256). N processes with --shard 0/N … N-1/N over the same inputs split
-    /// them exactly.
-    #[arg(long, value_name = "I/N", value_parser = Shard::parse)]
+    /// them exactly. `auto` takes I and N from a Slurm job array (SLURM_ARRAY_TASK_ID, _MIN,
+    /// _STEP, _COUNT); `auto/N` also from a Kubernetes Indexed Job (JOB_COMPLETION_INDEX, with
+    /// N its completions).
+    #[arg(long, value_name = "I/N|auto[/N]", value_parser = |s: &str| Shard::resolve(s, |k| std::env::var(k).ok()))]
     shard: Option<Shard>,
     /// Keep only these record types, comma-separated: company, date, model, money, percent,
     /// ticker, release, price_change, or one price-change subtype (price_change/share_price).

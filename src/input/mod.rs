@@ -106,6 +106,28 @@ pub struct InputFile {
 }
 
 impl InputFile {
+    /// A file named by the user, read whatever its name: by its extension
+    /// when it is an input one ([`is_input_name`]), else as plain text
+    /// (gzip-compressed when the name ends in `.gz`). `id_base` is the base
+    /// of its articles' ids (the CLI gives a named file's own file name, a
+    /// file found in a folder its path relative to that folder).
+    pub fn named(path: PathBuf, id_base: String) -> InputFile {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let (format, gzip) = format_of(&name).unwrap_or((
+            InputFormat::Text,
+            name.to_ascii_lowercase().ends_with(".gz"),
+        ));
+        InputFile {
+            path,
+            id_base,
+            format,
+            gzip,
+        }
+    }
+
     /// The path as written in records (`-` for standard input).
     pub fn display(&self) -> String {
         self.path.to_string_lossy().into_owned()
@@ -152,6 +174,13 @@ fn strip_gz(lower: &str) -> (&str, bool) {
         Some(s) => (s, true),
         None => (lower, false),
     }
+}
+
+/// Whether a file of this name is read when found in a folder (with the
+/// default extensions, case-insensitive): `.txt`, `.jsonl`, `.ndjson`,
+/// `.json`, `.html`, `.htm`, `.warc`, and each of them with `.gz`.
+pub fn is_input_name(name: &str) -> bool {
+    format_of(name).is_some()
 }
 
 /// The format a file name implies, if it is an input extension.
@@ -237,18 +266,7 @@ pub fn discover(paths: &[PathBuf], options: &InputOptions) -> Discovered {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            // A file named on the command line is read whatever its name:
-            // by its extension when it has an input one, else as text.
-            let (format, gzip) = format_of(&name).unwrap_or((
-                InputFormat::Text,
-                name.to_ascii_lowercase().ends_with(".gz"),
-            ));
-            found.files.push(Ok(InputFile {
-                path: path.clone(),
-                id_base: name,
-                format,
-                gzip,
-            }));
+            found.files.push(Ok(InputFile::named(path.clone(), name)));
             continue;
         }
         let walker = walkdir::WalkDir::new(path)
@@ -344,10 +362,29 @@ pub type Items = Box<dyn Iterator<Item = Item> + Send>;
 /// - an empty file is an article with an empty text (`.txt`, `.json`,
 ///   `.html`), or no item at all (JSONL, WARC: no lines, no records).
 pub fn read(file: &InputFile) -> Items {
-    let reader = match open(file) {
-        Ok(r) => r,
-        Err(e) => return Box::new(std::iter::once(file.failed(file.io_reason(&e)))),
+    let opened = if file.is_stdin() {
+        decoded(file, Box::new(std::io::stdin()))
+    } else {
+        std::fs::File::open(&file.path).and_then(|f| decoded(file, Box::new(f)))
     };
+    match opened {
+        Ok(reader) => parse(file, reader),
+        Err(e) => Box::new(std::iter::once(file.failed(file.io_reason(&e)))),
+    }
+}
+
+/// [`read`] over a file's bytes already in memory (a `.gz` file's
+/// compressed bytes): what a Spark job gets from a `binaryFile` table.
+/// `file.path` is only the name written in records; nothing is opened.
+pub fn read_bytes(file: &InputFile, bytes: Vec<u8>) -> Items {
+    match decoded(file, Box::new(std::io::Cursor::new(bytes))) {
+        Ok(reader) => parse(file, reader),
+        Err(e) => Box::new(std::iter::once(file.failed(file.io_reason(&e)))),
+    }
+}
+
+/// The items of a file's (decompressed) content, by its format.
+fn parse(file: &InputFile, reader: Source) -> Items {
     match file.format {
         InputFormat::Text => whole(file, reader, |f, b| vec![text::read(f, b)]),
         InputFormat::Json => whole(file, reader, json::read),
@@ -360,14 +397,9 @@ pub fn read(file: &InputFile) -> Items {
 /// A boxed buffered reader of a file's (decompressed) content.
 type Source = Box<dyn BufRead + Send>;
 
-/// Opens the file (or standard input), through a gzip decoder for `.gz`.
-fn open(file: &InputFile) -> std::io::Result<Source> {
+/// A file's raw bytes buffered, through a gzip decoder for `.gz`.
+fn decoded(file: &InputFile, inner: Box<dyn Read + Send>) -> std::io::Result<Source> {
     const BUFFER: usize = 64 * 1024;
-    let inner: Box<dyn Read + Send> = if file.is_stdin() {
-        Box::new(std::io::stdin())
-    } else {
-        Box::new(std::fs::File::open(&file.path)?)
-    };
     let mut raw = BufReader::with_capacity(BUFFER, inner);
     // An empty file is empty content, compressed or not.
     if !file.gzip || raw.fill_buf()?.is_empty() {
@@ -428,8 +460,11 @@ fn decode(mut bytes: Vec<u8>, warnings: &mut Vec<String>) -> String {
     }
 }
 
-/// Parses a publication date field, turning a bad value into a warning.
-fn dct_field(value: Option<&str>, warnings: &mut Vec<String>) -> Option<jiff::civil::Date> {
+/// Parses a publication date field (the JSONL `published` field's rule:
+/// [`crate::article::parse_dct`]'s forms), turning a bad value into a
+/// warning pushed on `warnings`; `None` for no value, a blank one or a bad
+/// one.
+pub fn dct_field(value: Option<&str>, warnings: &mut Vec<String>) -> Option<jiff::civil::Date> {
     let v = value?.trim();
     if v.is_empty() {
         return None;

@@ -62,6 +62,16 @@ struct Tagged<'a, T: Serialize> {
     inner: &'a T,
 }
 
+/// One record as the line `newsie extract` writes it in JSONL (without the
+/// newline): `{"record":"TAG",…fields in declaration order}`.
+pub fn json_line<T: Serialize>(tag: &'static str, value: &T) -> String {
+    serde_json::to_string(&Tagged {
+        record: tag,
+        inner: value,
+    })
+    .expect("records serialize to JSON")
+}
+
 /// A writer that counts the bytes it passes on.
 struct Counted<W: Write> {
     inner: W,

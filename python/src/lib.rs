@@ -1,0 +1,373 @@
+//! Python bindings of newsie: the native module `newsie._newsie`, which the
+//! package `newsie` (python/newsie/__init__.py) re-exports.
+//!
+//! Every function returns the records `newsie extract` writes as JSONL, field
+//! for field: each record is the dict `json.loads` makes of the CLI's line
+//! for it (`"record"` tag included; offsets in characters; numbers as JSON
+//! numbers, so `change_percent` is `-97` for a 97% fall, not `-0.97`). They
+//! are built by the same library calls as the CLI's (`newsie::run`), so the
+//! two cannot drift apart.
+//!
+//! Pipelines are built once per process and gazetteer path and kept (about
+//! 0.2 s each); the work itself runs with the GIL released, on rayon's pool
+//! unless `threads=1`.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use newsie::article::{Article, DctSource};
+use newsie::gazetteer::GazetteerSource;
+use newsie::input::{self, InputFile, Item};
+use newsie::run::{self, Records};
+use newsie::{Error, Pipeline};
+use pyo3::exceptions::{PyOSError, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyList, PyString};
+use rayon::prelude::*;
+
+/// The record types, as the keys of a batch's result: (key, record tag).
+const TABLES: [(&str, &str); 5] = [
+    ("articles", "article"),
+    ("mentions", "mention"),
+    ("events", "event"),
+    ("warnings", "warning"),
+    ("errors", "error"),
+];
+
+/// The pipeline for `gazetteers` (`None`: the bundled lists), built on first
+/// use in this process and kept.
+fn pipeline(py: Python<'_>, gazetteers: Option<PathBuf>) -> PyResult<Arc<Pipeline>> {
+    type Cache = Mutex<HashMap<Option<PathBuf>, Arc<Pipeline>>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let cache = CACHE.get_or_init(Cache::default);
+    if let Some(p) = cache.lock().expect("cache lock").get(&gazetteers) {
+        return Ok(Arc::clone(p));
+    }
+    let source = gazetteers
+        .as_deref()
+        .map_or(GazetteerSource::Bundled, GazetteerSource::from_path);
+    let built = py.detach(|| Pipeline::new(&source)).map_err(to_py)?;
+    let mut cache = cache.lock().expect("cache lock");
+    Ok(Arc::clone(
+        cache.entry(gazetteers).or_insert_with(|| Arc::new(built)),
+    ))
+}
+
+/// A library error as a Python exception: `OSError` for a file that cannot
+/// be read, `ValueError` for one that is malformed (the message names the
+/// file and line).
+fn to_py(e: Error) -> PyErr {
+    match e {
+        Error::Io { .. } => PyOSError::new_err(e.to_string()),
+        _ => PyValueError::new_err(e.to_string()),
+    }
+}
+
+/// A publication date given from Python: `None` (or pandas' `NaT`), a
+/// string, or anything with `isoformat()` (`datetime.date`,
+/// `datetime.datetime`, `pandas.Timestamp`).
+fn date_text(value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<String>> {
+    let Some(v) = value.filter(|v| !v.is_none()) else {
+        return Ok(None);
+    };
+    if let Ok(s) = v.cast::<PyString>() {
+        return Ok(Some(s.to_cow()?.into_owned()));
+    }
+    if v.hasattr("isoformat")? {
+        let iso: String = v.call_method0("isoformat")?.extract()?;
+        return Ok((iso != "NaT").then_some(iso));
+    }
+    Err(PyTypeError::new_err(format!(
+        "a publication date must be a str, a datetime.date or None, not {}",
+        v.get_type().name()?
+    )))
+}
+
+/// An article given as fields (as a JSON record gives them): a missing id or
+/// text fails the article instead of raising, so every row is accounted for.
+fn field_item(
+    id: Option<String>,
+    text: Option<String>,
+    published: Option<String>,
+    title: Option<String>,
+    row: usize,
+) -> Item {
+    let (id, text) = match (id.filter(|i| !i.is_empty()), text) {
+        (Some(id), Some(text)) => (id, text),
+        (id, text) => {
+            let reason = if text.is_none() { "no text" } else { "no id" };
+            return Item::Failed {
+                path: String::new(),
+                line: None,
+                id: id.unwrap_or_else(|| format!("#{}", row + 1)),
+                reason: format!("row {}: {reason}", row + 1),
+            };
+        }
+    };
+    let mut warnings = Vec::new();
+    let mut article = Article {
+        id,
+        title,
+        text,
+        ..Article::default()
+    };
+    if let Some(d) = input::dct_field(published.as_deref(), &mut warnings) {
+        article = article.with_dct(d, DctSource::Json);
+    }
+    Item::Article { article, warnings }
+}
+
+/// Runs items through the pipeline, in order: on this thread when
+/// `threads == Some(1)`, else on rayon's global pool (`RAYON_NUM_THREADS`,
+/// else one thread a core).
+fn process(
+    pipeline: &Pipeline,
+    items: Vec<Item>,
+    published: Option<jiff::civil::Date>,
+    all_languages: bool,
+    threads: Option<usize>,
+) -> Vec<Records> {
+    let one = |item| run::item_records(pipeline, item, published, all_languages);
+    if threads == Some(1) {
+        items.into_iter().map(one).collect()
+    } else {
+        items.into_par_iter().map(one).collect()
+    }
+}
+
+/// Records grouped by table, each as its JSONL line, in input order.
+fn lines_by_table(records: &[Records]) -> HashMap<&'static str, Vec<String>> {
+    let mut tables: HashMap<&'static str, Vec<String>> = HashMap::new();
+    for r in records {
+        for (tag, line) in r.json_lines() {
+            tables.entry(tag).or_default().push(line);
+        }
+    }
+    tables
+}
+
+/// JSON lines as a list of dicts, parsed by `json.loads` in one call.
+fn parse_lines<'py>(py: Python<'py>, lines: &[String]) -> PyResult<Bound<'py, PyAny>> {
+    let array = format!("[{}]", lines.join(","));
+    py.import("json")?.call_method1("loads", (array,))
+}
+
+/// The result of a batch: a dict with the keys `articles`, `mentions`,
+/// `events`, `warnings`, `errors`, each a list of records (dicts, or JSONL
+/// lines when `as_json`).
+fn batch_result<'py>(
+    py: Python<'py>,
+    records: &[Records],
+    as_json: bool,
+) -> PyResult<Bound<'py, PyDict>> {
+    let mut tables = lines_by_table(records);
+    let result = PyDict::new(py);
+    for (key, tag) in TABLES {
+        let lines = tables.remove(tag).unwrap_or_default();
+        if as_json {
+            result.set_item(key, PyList::new(py, lines)?)?;
+        } else {
+            result.set_item(key, parse_lines(py, &lines)?)?;
+        }
+    }
+    Ok(result)
+}
+
+/// Checks that a column has as many rows as the ids.
+fn same_length(name: &str, len: usize, rows: usize) -> PyResult<()> {
+    if len == rows {
+        Ok(())
+    } else {
+        Err(PyValueError::new_err(format!(
+            "{name} has {len} rows, ids has {rows}"
+        )))
+    }
+}
+
+/// Dates of an optional column, one per row.
+fn date_column(column: Option<&Bound<'_, PyAny>>, rows: usize) -> PyResult<Vec<Option<String>>> {
+    let Some(column) = column.filter(|c| !c.is_none()) else {
+        return Ok(vec![None; rows]);
+    };
+    let dates = column
+        .try_iter()?
+        .map(|v| date_text(Some(&v?)))
+        .collect::<PyResult<Vec<_>>>()?;
+    same_length("published", dates.len(), rows)?;
+    Ok(dates)
+}
+
+/// Extracts mentions and events from one article.
+///
+/// Returns a dict: `article` (the article record), and the lists
+/// `mentions`, `events`, `warnings` and `errors`, each record the dict of
+/// the line `newsie extract` writes for it.
+#[pyfunction]
+#[pyo3(signature = (text, published=None, id=None, *, title=None, gazetteers=None, all_languages=false))]
+fn extract<'py>(
+    py: Python<'py>,
+    text: String,
+    published: Option<&Bound<'py, PyAny>>,
+    id: Option<String>,
+    title: Option<String>,
+    gazetteers: Option<PathBuf>,
+    all_languages: bool,
+) -> PyResult<Bound<'py, PyDict>> {
+    let pipeline = pipeline(py, gazetteers)?;
+    let item = field_item(
+        Some(id.unwrap_or_else(|| "article".to_string())),
+        Some(text),
+        date_text(published)?,
+        title,
+        0,
+    );
+    let records = py.detach(|| process(&pipeline, vec![item], None, all_languages, Some(1)));
+    let batch = batch_result(py, &records, false)?;
+    let result = PyDict::new(py);
+    let articles = batch.get_item("articles")?.expect("every table is set");
+    result.set_item("article", articles.get_item(0)?)?;
+    for (key, _) in &TABLES[1..] {
+        result.set_item(*key, batch.get_item(*key)?.expect("every table is set"))?;
+    }
+    Ok(result)
+}
+
+/// Extracts a batch of articles given as columns.
+#[pyfunction]
+#[pyo3(signature = (ids, texts, published=None, *, titles=None, gazetteers=None, all_languages=false, threads=None, as_json=false))]
+#[allow(clippy::too_many_arguments)]
+fn extract_batch<'py>(
+    py: Python<'py>,
+    ids: Vec<Option<String>>,
+    texts: Vec<Option<String>>,
+    published: Option<&Bound<'py, PyAny>>,
+    titles: Option<Vec<Option<String>>>,
+    gazetteers: Option<PathBuf>,
+    all_languages: bool,
+    threads: Option<usize>,
+    as_json: bool,
+) -> PyResult<Bound<'py, PyDict>> {
+    let rows = ids.len();
+    same_length("texts", texts.len(), rows)?;
+    let dates = date_column(published, rows)?;
+    let titles = titles.unwrap_or_else(|| vec![None; rows]);
+    same_length("titles", titles.len(), rows)?;
+    let pipeline = pipeline(py, gazetteers)?;
+    let items: Vec<Item> = ids
+        .into_iter()
+        .zip(texts)
+        .zip(dates)
+        .zip(titles)
+        .enumerate()
+        .map(|(row, (((id, text), date), title))| field_item(id, text, date, title, row))
+        .collect();
+    let records = py.detach(|| process(&pipeline, items, None, all_languages, threads));
+    batch_result(py, &records, as_json)
+}
+
+/// Extracts the articles of whole input files given as bytes.
+#[pyfunction]
+#[pyo3(signature = (paths, contents, ids=None, *, published=None, gazetteers=None, all_languages=false, threads=None, as_json=false))]
+#[allow(clippy::too_many_arguments)]
+fn extract_files<'py>(
+    py: Python<'py>,
+    paths: Vec<String>,
+    contents: Vec<Bound<'py, PyAny>>,
+    ids: Option<Vec<String>>,
+    published: Option<&Bound<'py, PyAny>>,
+    gazetteers: Option<PathBuf>,
+    all_languages: bool,
+    threads: Option<usize>,
+    as_json: bool,
+) -> PyResult<Bound<'py, PyDict>> {
+    let rows = paths.len();
+    same_length("contents", contents.len(), rows)?;
+    let ids = match ids {
+        Some(ids) => {
+            same_length("ids", ids.len(), rows)?;
+            ids.into_iter().map(Some).collect()
+        }
+        None => vec![None; rows],
+    };
+    let published = match date_text(published)? {
+        Some(d) => Some(
+            newsie::article::parse_dct(&d)
+                .map_err(|e| PyValueError::new_err(format!("published: {e}")))?
+                .0,
+        ),
+        None => None,
+    };
+    let bytes = contents
+        .iter()
+        .map(|c| Ok(c.cast::<PyBytes>()?.as_bytes().to_vec()))
+        .collect::<PyResult<Vec<Vec<u8>>>>()?;
+    let pipeline = pipeline(py, gazetteers)?;
+    let records = py.detach(|| {
+        let files: Vec<(InputFile, Vec<u8>)> = paths
+            .into_iter()
+            .zip(ids)
+            .zip(bytes)
+            .map(|((path, id), bytes)| {
+                let path = PathBuf::from(path);
+                let id_base = id.unwrap_or_else(|| {
+                    path.file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default()
+                });
+                (InputFile::named(path, id_base), bytes)
+            })
+            .collect();
+        let read = |(file, bytes): (InputFile, Vec<u8>)| -> Vec<Item> {
+            input::read_bytes(&file, bytes).collect()
+        };
+        let items: Vec<Item> = if threads == Some(1) {
+            files.into_iter().flat_map(read).collect()
+        } else {
+            let per_file: Vec<Vec<Item>> = files.into_par_iter().map(read).collect();
+            per_file.into_iter().flatten().collect()
+        };
+        process(&pipeline, items, published, all_languages, threads)
+    });
+    batch_result(py, &records, as_json)
+}
+
+/// Whether a file of this name is an input when found in a folder.
+#[pyfunction]
+fn is_input_name(name: &str) -> bool {
+    input::is_input_name(name)
+}
+
+/// The JSON Schema of one record type.
+#[pyfunction]
+fn schema<'py>(py: Python<'py>, record: &str) -> PyResult<Bound<'py, PyAny>> {
+    let value = newsie::output::schema::schema(record).ok_or_else(|| {
+        PyValueError::new_err(format!(
+            "no record type {record:?}: one of {}",
+            newsie::output::schema::RECORD_TYPES.join(", ")
+        ))
+    })?;
+    py.import("json")?
+        .call_method1("loads", (value.to_string(),))
+}
+
+/// Builds (or finds) the pipeline for `gazetteers` now.
+#[pyfunction]
+#[pyo3(signature = (gazetteers=None))]
+fn load(py: Python<'_>, gazetteers: Option<PathBuf>) -> PyResult<()> {
+    pipeline(py, gazetteers).map(|_| ())
+}
+
+/// The native module.
+#[pymodule]
+fn _newsie(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("SCHEMA_VERSION", newsie::output::record::SCHEMA_VERSION)?;
+    m.add_function(wrap_pyfunction!(extract, m)?)?;
+    m.add_function(wrap_pyfunction!(extract_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(extract_files, m)?)?;
+    m.add_function(wrap_pyfunction!(is_input_name, m)?)?;
+    m.add_function(wrap_pyfunction!(schema, m)?)?;
+    m.add_function(wrap_pyfunction!(load, m)?)?;
+    Ok(())
+}
