@@ -347,8 +347,24 @@ fn schema<'py>(py: Python<'py>, record: &str) -> PyResult<Bound<'py, PyAny>> {
             newsie::output::schema::RECORD_TYPES.join(", ")
         ))
     })?;
-    py.import("json")?
-        .call_method1("loads", (value.to_string(),))
+    let schema = py
+        .import("json")?
+        .call_method1("loads", (value.to_string(),))?;
+    // A record type's properties in the order of its JSONL line, which its
+    // `required` lists.
+    if let (Some(props), Some(order)) = (value.get("properties"), value.get("required")) {
+        let ordered = PyDict::new(py);
+        let keys = order
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|k| k.as_str());
+        for key in keys.filter(|k| props.get(*k).is_some()) {
+            ordered.set_item(key, schema.get_item("properties")?.get_item(key)?)?;
+        }
+        schema.set_item("properties", ordered)?;
+    }
+    Ok(schema)
 }
 
 /// Builds (or finds) the pipeline for `gazetteers` now.

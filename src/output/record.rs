@@ -52,7 +52,7 @@ impl Serialize for Number {
 }
 
 /// One mention (`"record": "mention"`).
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 pub struct MentionRecord {
     /// Article id.
     pub article: String,
@@ -141,7 +141,7 @@ pub struct ArgumentRecord {
 }
 
 /// One event (`"record": "event"`).
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 pub struct EventRecord {
     /// Article id.
     pub article: String,
@@ -195,7 +195,7 @@ impl EventRecord {
 }
 
 /// One input article (`"record": "article"`), processed or failed.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 pub struct ArticleRecord {
     /// Article id.
     pub id: String,
@@ -228,7 +228,7 @@ pub struct ArticleRecord {
 }
 
 /// An error or warning about an input (`"record": "error"|"warning"`).
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 pub struct NoticeRecord {
     /// `error` (the input or article failed) or `warning` (processed anyway).
     #[serde(skip)]
@@ -244,11 +244,12 @@ pub struct NoticeRecord {
 }
 
 /// Severity of a [`NoticeRecord`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Level {
     /// Something failed and produced no rows.
     Error,
     /// Processed, but something was ignored or guessed.
+    #[default]
     Warning,
 }
 

@@ -7,6 +7,7 @@
 //! `provenance.json`.
 
 use schemars::{JsonSchema, Schema, SchemaGenerator};
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::record::{ArticleRecord, EventRecord, MentionRecord, NoticeRecord, SCHEMA_VERSION};
@@ -75,15 +76,53 @@ fn plain_descriptions(v: &mut Value) {
 
 /// The schema of one record type ([`RECORD_TYPES`]), or `None` for another
 /// name.
+///
+/// A record type's `required` lists every key in the order of its JSONL
+/// line (`record` first), which `properties` (a JSON object) cannot keep:
+/// tools that build typed tables from the schema (the Spark job's Parquet
+/// columns) take their column order from it.
 pub fn schema(record: &str) -> Option<Value> {
     Some(match record {
-        "article" => generate::<ArticleRecord>(Some("article")),
-        "mention" => generate::<MentionRecord>(Some("mention")),
-        "event" => generate::<EventRecord>(Some("event")),
-        "error" | "warning" => generate::<NoticeRecord>(Some(record)),
+        "article" => tagged::<ArticleRecord>("article"),
+        "mention" => tagged::<MentionRecord>("mention"),
+        "event" => tagged::<EventRecord>("event"),
+        "error" => tagged::<NoticeRecord>("error"),
+        "warning" => tagged::<NoticeRecord>("warning"),
         "provenance" => generate::<Provenance>(None),
         _ => return None,
     })
+}
+
+/// The schema of a JSONL record type, `required` in line order.
+fn tagged<T: JsonSchema + Serialize + Default>(tag: &'static str) -> Value {
+    let mut schema = generate::<T>(Some(tag));
+    let keys = keys_in_order(&super::json_line(tag, &T::default()));
+    schema["required"] = Value::Array(keys.into_iter().map(Value::String).collect());
+    schema
+}
+
+/// The keys of a JSON object, in the order written.
+fn keys_in_order(json: &str) -> Vec<String> {
+    struct Keys;
+    impl<'de> serde::de::Visitor<'de> for Keys {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a JSON object")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Vec<String>, A::Error> {
+            let mut keys = Vec::new();
+            while let Some(key) = map.next_key::<String>()? {
+                map.next_value::<serde::de::IgnoredAny>()?;
+                keys.push(key);
+            }
+            Ok(keys)
+        }
+    }
+    let mut de = serde_json::Deserializer::from_str(json);
+    serde::Deserializer::deserialize_map(&mut de, Keys).expect("a record serializes to an object")
 }
 
 /// Every schema, keyed by record type.
@@ -94,4 +133,41 @@ pub fn all() -> Value {
             .map(|r| (r.to_string(), schema(r).expect("a known record type")))
             .collect(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn required_lists_every_key_in_line_order() {
+        for record in ["article", "mention", "event", "error", "warning"] {
+            let s = schema(record).unwrap();
+            let required: Vec<&str> = s["required"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|k| k.as_str().unwrap())
+                .collect();
+            let mut sorted = required.clone();
+            sorted.sort_unstable();
+            let props: Vec<&str> = s["properties"]
+                .as_object()
+                .unwrap()
+                .keys()
+                .map(String::as_str)
+                .collect();
+            assert_eq!(sorted, props, "{record}");
+            assert_eq!(required[0], "record", "{record}");
+        }
+        let mention = schema("mention").unwrap();
+        let order: Vec<&str> = mention["required"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .take(4)
+            .map(|k| k.as_str().unwrap())
+            .collect();
+        assert_eq!(order, ["record", "article", "id", "type"]);
+    }
 }

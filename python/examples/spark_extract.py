@@ -1,0 +1,354 @@
+#!/usr/bin/env python3
+"""Run newsie over a Spark cluster: articles in, mentions and events out.
+
+    spark_extract.py [options] INPUT OUTPUT
+
+INPUT is either
+
+- a folder (or one file) of articles as ``newsie extract`` reads them:
+  ``.txt`` (with optional front matter), ``.jsonl``/``.ndjson``, ``.json``,
+  ``.html``/``.htm``, ``.warc`` and each of them ``.gz``; every file is read
+  by newsie's own readers (``newsie.extract_files``), so ids, DCTs, warnings
+  and errors are those of the CLI; or
+- with ``--parquet``, a Parquet table with one article a row: columns
+  ``id`` and ``text``, optionally ``published`` (a string, date or
+  timestamp) and ``title`` (other names with ``--id-column`` and so on).
+
+OUTPUT gets the records partitioned by record type (``article``,
+``mention``, ``event``, ``warning``, ``error``), twice:
+
+- ``OUTPUT/jsonl/record_type=TYPE/part-*.txt``: the JSONL lines, byte for
+  byte those of ``newsie extract`` (``-o`` folder files ``articles.jsonl``,
+  ``mentions.jsonl``, ``events.jsonl`` and ``errors.jsonl``, which holds both
+  warnings and errors), in no particular order;
+- ``OUTPUT/parquet/record_type=TYPE/part-*.parquet``: the same records as
+  typed columns, the schema derived from ``newsie.schema(TYPE)`` (integers
+  ``bigint``, numbers ``double``, an event's ``arguments`` a
+  ``map<string, struct<...>>``), so ``spark.read.parquet(OUTPUT + "/parquet")``
+  reads them all, with ``record_type`` as the partition column.
+
+Only DataFrame calls are used (``binaryFile`` and Parquet readers,
+``mapInArrow``, ``from_json``), no RDD API, so the job runs on classic Spark,
+on Spark Connect (``--remote sc://HOST:15002``) and on serverless clusters.
+Every executor needs the ``newsie`` wheel installed (see the README).
+Moving from a laptop to a cluster is a change of ``--master`` (or of
+``spark-submit --master``).
+
+What the CLI does and this job does not: a repeated article id is not
+refused (the CLI fails the second one; across partitions there is no
+"second"), so the job counts repeated ids and prints them; and Spark's file
+listing skips files and folders whose names begin with ``.`` or ``_``, which
+the CLI reads.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from typing import Iterator
+from urllib.parse import quote, unquote, urlparse
+
+#: The record types, their ``newsie`` batch keys, in output order.
+RECORD_TYPES = {
+    "article": "articles",
+    "mention": "mentions",
+    "event": "events",
+    "warning": "warnings",
+    "error": "errors",
+}
+
+#: What mapInArrow yields: the record type and the record's JSONL line.
+RECORDS_SCHEMA = "record_type string, json string"
+
+
+def spark_type(node: dict, defs: dict):
+    """The Spark SQL type of one JSON Schema node (newsie's record schemas).
+
+    ``integer`` is ``LongType``, ``number`` ``DoubleType`` (newsie writes
+    plain decimals: amounts such as 589000000000, percents such as -97),
+    ``["T", "null"]`` and ``anyOf [T, null]`` are a nullable ``T``, an
+    object with ``additionalProperties`` a map from string, an object with
+    ``properties`` a struct with those fields in order.
+    """
+    from pyspark.sql import types as T
+
+    if "$ref" in node:
+        return spark_type(defs[node["$ref"].rsplit("/", 1)[-1]], defs)
+    if "anyOf" in node:
+        kinds = [n for n in node["anyOf"] if n.get("type") != "null"]
+        if len(kinds) != 1:
+            raise ValueError(f"unsupported schema node {node}")
+        return spark_type(kinds[0], defs)
+    if "const" in node:
+        return T.StringType()
+    kind = node.get("type")
+    if isinstance(kind, list):
+        kinds = [k for k in kind if k != "null"]
+        if len(kinds) != 1:
+            raise ValueError(f"unsupported schema node {node}")
+        kind = kinds[0]
+    if kind == "string":
+        return T.StringType()
+    if kind == "integer":
+        return T.LongType()
+    if kind == "number":
+        return T.DoubleType()
+    if kind == "boolean":
+        return T.BooleanType()
+    if kind == "array":
+        return T.ArrayType(spark_type(node["items"], defs))
+    if kind == "object" and "properties" in node:
+        return T.StructType(
+            [
+                T.StructField(name, spark_type(sub, defs), True)
+                for name, sub in node["properties"].items()
+            ]
+        )
+    if kind == "object" and isinstance(node.get("additionalProperties"), dict):
+        return T.MapType(T.StringType(), spark_type(node["additionalProperties"], defs))
+    raise ValueError(f"unsupported schema node {node}")
+
+
+def record_schema(record_type: str):
+    """The Spark ``StructType`` of one record type, columns in the order of
+    the JSONL line's keys (from ``newsie.schema``)."""
+    import newsie
+
+    schema = newsie.schema(record_type)
+    return spark_type(schema, schema.get("$defs", {}))
+
+
+def input_pattern() -> str:
+    """A Java regex of the file names newsie reads in a folder (mirrors
+    ``newsie.is_input_name``, which the tests check it against)."""
+    return r"(?i)\.(txt|jsonl|ndjson|json|html|htm|warc)(\.gz)?$"
+
+
+def relative_paths(root: str, given: str, uris: list[str]) -> tuple[list[str], list[str]]:
+    """The CLI's path and id base of each file Spark listed under ``root``.
+
+    ``root`` is the input's path part (``/data/news``), ``given`` the input as
+    written on the command line, ``uris`` Spark's file URIs
+    (``file:/data/news/a%20b.txt``). The CLI writes a file found in a folder
+    as ``given/relative`` with id base ``relative``, and a file named itself
+    as ``given`` with id base its file name.
+    """
+    paths, ids = [], []
+    root = root.rstrip("/")
+    for uri in uris:
+        path = unquote(urlparse(uri).path)
+        if path == root:
+            paths.append(given)
+            ids.append(os.path.basename(path))
+            continue
+        rel = path[len(root) + 1 :] if path.startswith(root + "/") else os.path.basename(path)
+        paths.append(given.rstrip("/") + "/" + rel)
+        ids.append(rel)
+    return paths, ids
+
+
+def _records_batch(result: dict):
+    """A newsie batch result (``as_json=True``) as one Arrow record batch."""
+    import pyarrow as pa
+
+    kinds, lines = [], []
+    for record_type, key in RECORD_TYPES.items():
+        found = result[key]
+        kinds.extend([record_type] * len(found))
+        lines.extend(found)
+    return pa.RecordBatch.from_arrays(
+        [pa.array(kinds, pa.string()), pa.array(lines, pa.string())],
+        names=["record_type", "json"],
+    )
+
+
+def extract_files_udf(root: str, given: str, options: dict):
+    """The ``mapInArrow`` function over a ``binaryFile`` table."""
+
+    def run(batches: Iterator) -> Iterator:
+        import newsie
+
+        for batch in batches:
+            uris = batch.column("path").to_pylist()
+            paths, ids = relative_paths(root, given, uris)
+            contents = batch.column("content").to_pylist()
+            result = newsie.extract_files(paths, contents, ids, threads=1, as_json=True, **options)
+            yield _records_batch(result)
+
+    return run
+
+
+def extract_rows_udf(columns: dict, options: dict):
+    """The ``mapInArrow`` function over a table of one article a row."""
+
+    def run(batches: Iterator) -> Iterator:
+        import newsie
+
+        for batch in batches:
+            names = batch.schema.names
+
+            def column(name):
+                return batch.column(name).to_pylist() if name in names else None
+
+            result = newsie.extract_batch(
+                column("id"),
+                column("text"),
+                column("published"),
+                titles=column("title"),
+                threads=1,
+                as_json=True,
+                **options,
+            )
+            yield _records_batch(result)
+
+    return run
+
+
+def read_articles(spark, args):
+    """The input as a DataFrame and the ``mapInArrow`` function for it."""
+    from pyspark.sql import functions as F
+
+    options = {"all_languages": args.all_languages}
+    if args.gazetteers:
+        options["gazetteers"] = args.gazetteers
+    if args.parquet:
+        table = spark.read.parquet(args.input)
+        wanted = {
+            "id": args.id_column,
+            "text": args.text_column,
+            "published": args.published_column,
+            "title": args.title_column,
+        }
+        missing = [c for key, c in wanted.items() if key in ("id", "text") and c not in table.columns]
+        if missing:
+            raise SystemExit(f"{args.input}: no column {', '.join(missing)} (columns: {', '.join(table.columns)})")
+        cols = [F.col(c).cast("string").alias(key) if key != "published" else F.col(c).alias(key)
+                for key, c in wanted.items() if c in table.columns]
+        return table.select(*cols), extract_rows_udf(wanted, options)
+    if args.published:
+        options["published"] = args.published
+    parsed = urlparse(args.input)
+    root = parsed.path if parsed.scheme else os.path.abspath(args.input)
+    files = (
+        spark.read.format("binaryFile")
+        .option("recursiveFileLookup", "true")
+        .load(args.input)
+    )
+    # In a folder only input names are read; a file named itself is read
+    # whatever its name (as the CLI does).
+    named = F.col("path").endswith(quote(root.rstrip("/")))
+    files = files.where(F.col("path").rlike(input_pattern()) | named)
+    return files.select("path", "content"), extract_files_udf(root, args.input, options)
+
+
+def run(spark, args) -> dict:
+    """Runs the job; returns the record counts by type and the wall time."""
+    from pyspark.sql import functions as F
+
+    if __name__ != "__main__":
+        # Imported (by a test, a notebook, another job): ship this module's
+        # functions by value, since executors cannot import it by name.
+        from pyspark import cloudpickle
+
+        cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    started = time.time()
+    articles, udf = read_articles(spark, args)
+    if args.partitions:
+        articles = articles.repartition(args.partitions)
+    records = articles.mapInArrow(udf, RECORDS_SCHEMA)
+    jsonl = f"{args.output}/jsonl"
+    records.write.mode(args.mode).partitionBy("record_type").text(jsonl)
+    written = spark.read.text(jsonl)
+    counts = dict.fromkeys(RECORD_TYPES, 0)
+    if "record_type" in written.columns:
+        for row in written.groupBy("record_type").count().collect():
+            counts[row["record_type"]] = row["count"]
+    for record_type, count in counts.items():
+        schema = record_schema(record_type)
+        if count:
+            typed = spark.read.schema(schema).json(f"{jsonl}/record_type={record_type}")
+        else:
+            # No record of this type: an empty table that still has the schema.
+            typed = spark.createDataFrame([], schema)
+        typed.write.mode(args.mode).parquet(f"{args.output}/parquet/record_type={record_type}")
+    repeated = (
+        spark.read.schema(record_schema("article"))
+        .json(f"{jsonl}/record_type=article")
+        .groupBy("id")
+        .count()
+        .where(F.col("count") > 1)
+        .limit(5)
+        .collect()
+        if counts["article"]
+        else []
+    )
+    if repeated:
+        print(
+            "spark_extract: repeated article ids (the CLI would fail all but the first): "
+            + ", ".join(f"{r['id']} ×{r['count']}" for r in repeated),
+            file=sys.stderr,
+        )
+    return {"counts": counts, "seconds": time.time() - started}
+
+
+def session(args):
+    """A Spark session for ``--master`` or ``--remote`` (or whatever
+    ``spark-submit`` set up), bound to the loopback interface for
+    ``local[...]`` masters."""
+    from pyspark.sql import SparkSession
+
+    builder = SparkSession.builder.appName("newsie-extract")
+    if args.remote:
+        return builder.remote(args.remote).getOrCreate()
+    if args.master:
+        builder = builder.master(args.master)
+    if (args.master or "").startswith("local"):
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+        builder = builder.config("spark.driver.host", "127.0.0.1").config(
+            "spark.driver.bindAddress", "127.0.0.1"
+        ).config("spark.ui.enabled", "false")
+    # Rows of one Arrow batch handed to newsie at a time (files or articles).
+    builder = builder.config("spark.sql.execution.arrow.maxRecordsPerBatch", str(args.batch_rows))
+    return builder.getOrCreate()
+
+
+def parse_args(argv=None):
+    p = argparse.ArgumentParser(
+        prog="spark_extract.py",
+        description="Extract newsie's mentions and events from articles with Spark; "
+        "writes OUTPUT/jsonl and OUTPUT/parquet partitioned by record_type.",
+    )
+    p.add_argument("input", help="folder or file of articles (.txt/.jsonl/.json/.html/.warc[.gz]), or a Parquet table with --parquet")
+    p.add_argument("output", help="output folder (any Spark path: file:, hdfs:, s3a:, abfss:, ...)")
+    p.add_argument("--master", help="Spark master URL (local[2], spark://host:7077, yarn, k8s://...); default: spark-submit's")
+    p.add_argument("--remote", help="Spark Connect URL (sc://host:15002) instead of --master")
+    p.add_argument("--parquet", action="store_true", help="INPUT is a Parquet table of one article a row")
+    p.add_argument("--id-column", default="id")
+    p.add_argument("--text-column", default="text")
+    p.add_argument("--published-column", default="published", help="publication date column (string, date or timestamp), optional")
+    p.add_argument("--title-column", default="title", help="headline column, optional")
+    p.add_argument("--published", help="fallback DCT for articles without one (as newsie extract --published)")
+    p.add_argument("--gazetteers", help="gazetteer folder or flat list, on every executor at this path")
+    p.add_argument("--all-languages", action="store_true", help="also process articles detected as not English")
+    p.add_argument("--partitions", type=int, help="repartition the input into this many tasks")
+    p.add_argument("--batch-rows", type=int, default=256, help="rows (files or articles) per Arrow batch (default 256)")
+    p.add_argument("--mode", default="errorifexists", choices=["errorifexists", "overwrite"], help="when OUTPUT exists")
+    return p.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    spark = session(args)
+    try:
+        result = run(spark, args)
+    finally:
+        spark.stop()
+    counts = ", ".join(f"{k} {v}" for k, v in result["counts"].items())
+    print(f"spark_extract: {counts}; {result['seconds']:.1f} s; output in {args.output}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,156 @@
+"""The Spark job on local[2] gives the CLI's rows; the CLI's shards add up."""
+
+from __future__ import annotations
+
+import glob
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+import newsie
+import spark_extract
+from conftest import REPO, cli_records
+
+
+def spark_lines(out: Path) -> dict[str, list[str]]:
+    """The job's JSONL lines by record type."""
+    by_type = {}
+    for folder in sorted((out / "jsonl").glob("record_type=*")):
+        lines = [line for f in sorted(folder.glob("part-*")) for line in f.read_text(encoding="utf-8").splitlines()]
+        by_type[folder.name.split("=", 1)[1]] = lines
+    return by_type
+
+
+def sorted_lines(by_type: dict[str, list[str]]) -> dict[str, list[str]]:
+    return {t: sorted(v) for t, v in by_type.items() if v}
+
+
+def same_value(a, b) -> bool:
+    """A Parquet value equals the JSON value it came from (doubles for JSON
+    numbers, a map for an event's arguments)."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(same_value(a[k], b[k]) for k in a)
+    if isinstance(a, float) or isinstance(b, float):
+        return a is not None and b is not None and math.isclose(a, b, rel_tol=1e-15)
+    return a == b
+
+
+def test_schema_types_and_input_names():
+    from pyspark.sql import types as T
+
+    event = spark_extract.record_schema("event")
+    assert event.fieldNames()[:4] == ["record", "article", "id", "type"]
+    args = event["arguments"].dataType
+    assert isinstance(args, T.MapType) and args.valueType["value"].dataType == T.DoubleType()
+    mention = spark_extract.record_schema("mention")
+    assert mention["start"].dataType == T.LongType() and mention["percent"].dataType == T.DoubleType()
+    assert mention["in_gazetteer"].dataType == T.BooleanType()
+    for record_type in spark_extract.RECORD_TYPES:
+        fields = spark_extract.record_schema(record_type).fieldNames()
+        assert fields == list(newsie.schema(record_type)["properties"])
+    import re
+
+    pattern = re.compile(spark_extract.input_pattern().replace("(?i)", ""), re.IGNORECASE)
+    for name in ["a.txt", "B.JSONL", "c.ndjson.gz", "d.json", "e.htm", "f.HTML.gz", "CC.warc.gz", "g.md", "h.parquet", "i.gz", "txt", "j.txt.bak"]:
+        assert bool(pattern.search(name)) == newsie.is_input_name(name), name
+
+
+def test_relative_paths_are_the_clis():
+    paths, ids = spark_extract.relative_paths(
+        "/data/news", "news", ["file:/data/news/a%20b.txt", "file:///data/news/x/y.jsonl"]
+    )
+    assert paths == ["news/a b.txt", "news/x/y.jsonl"] and ids == ["a b.txt", "x/y.jsonl"]
+    assert spark_extract.relative_paths("/d/one.txt", "one.txt", ["file:/d/one.txt"]) == (["one.txt"], ["one.txt"])
+
+
+def run_job(spark, *argv):
+    return spark_extract.run(spark, spark_extract.parse_args(list(map(str, argv))))
+
+
+def test_spark_job_on_1000_real_articles_equals_the_cli(spark, cli, real_corpus, tmp_path):
+    cli("extract", "-q", "-o", tmp_path / "cli", real_corpus)
+    expected = cli_records(tmp_path / "cli")
+    assert len(expected["article"]) == 1000
+    result = run_job(spark, real_corpus, tmp_path / "spark")
+    got = spark_lines(tmp_path / "spark")
+    # The JSONL lines are the CLI's, byte for byte (in another order).
+    assert sorted_lines(got) == sorted_lines(expected)
+    assert result["counts"] == {t: len(expected.get(t, [])) for t in spark_extract.RECORD_TYPES}
+    assert result["counts"]["mention"] > 10_000 and result["counts"]["event"] > 100
+    # The Parquet tables hold the same records as typed columns.
+    for record_type in ("article", "mention", "event"):
+        table = spark.read.parquet(str(tmp_path / "spark" / "parquet" / f"record_type={record_type}"))
+        rows = sorted((r.asDict(recursive=True) for r in table.collect()), key=lambda r: (r["article"] if "article" in r and record_type != "article" else r["id"], r["id"]))
+        want = sorted((json.loads(line) for line in expected[record_type]), key=lambda r: (r["article"] if record_type != "article" else r["id"], r["id"]))
+        assert len(rows) == len(want)
+        mismatched = [(a, b) for a, b in zip(rows, want) if not same_value(a, b)]
+        assert not mismatched, mismatched[:1]
+    # Read whole, the partition column tells the types apart.
+    everything = spark.read.option("mergeSchema", "true").parquet(str(tmp_path / "spark" / "parquet"))
+    counted = {r["record_type"]: r["count"] for r in everything.groupBy("record_type").count().collect()}
+    assert counted == {t: n for t, n in result["counts"].items() if n}
+
+
+def test_spark_job_on_a_parquet_table_equals_extract_batch(spark, tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    rows = [json.loads(line) for line in (REPO / "fixtures" / "articles" / "wire-feed.jsonl").read_text().splitlines() if line.strip()]
+    rows.append({"id": "no-text", "text": None, "date": None, "title": None})
+    table = pa.table(
+        {
+            "doc_id": [r.get("id") or f"row-{i}" for i, r in enumerate(rows)],
+            "body": [r["text"] for r in rows],
+            "published": [r.get("date") for r in rows],
+            "title": [r.get("title") for r in rows],
+        }
+    )
+    pq.write_table(table, tmp_path / "articles.parquet")
+    result = run_job(
+        spark, "--parquet", "--id-column", "doc_id", "--text-column", "body", tmp_path / "articles.parquet", tmp_path / "out"
+    )
+    batch = newsie.extract_batch(
+        table["doc_id"].to_pylist(), table["body"].to_pylist(), table["published"].to_pylist(),
+        titles=table["title"].to_pylist(), as_json=True,
+    )
+    expected = {t: batch[k] for t, k in spark_extract.RECORD_TYPES.items()}
+    assert sorted_lines(spark_lines(tmp_path / "out")) == sorted_lines(expected)
+    assert result["counts"]["error"] == 1 and result["counts"]["article"] == len(rows)
+
+
+def test_union_of_four_shards_equals_the_unsharded_run(cli, real_corpus, tmp_path):
+    cli("extract", "-q", "-o", tmp_path / "all", real_corpus)
+    whole = sorted_lines(cli_records(tmp_path / "all"))
+    union: dict[str, list[str]] = {}
+    sizes = []
+    for i in range(4):
+        cli("extract", "-q", "--shard", f"{i}/4", "-o", tmp_path / f"s{i}", real_corpus)
+        part = cli_records(tmp_path / f"s{i}")
+        sizes.append(len(part.get("article", [])))
+        for t, lines in part.items():
+            union.setdefault(t, []).extend(lines)
+    assert sorted_lines(union) == whole
+    assert sum(sizes) == 1000 and min(sizes) > 150, sizes
+
+
+@pytest.mark.parametrize(
+    "env, spec",
+    [
+        # sbatch --array=1-4: SLURM_ARRAY_TASK_ID 1..4
+        (lambda i: {"SLURM_ARRAY_TASK_ID": str(i + 1), "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_COUNT": "4"}, "auto"),
+        # A Kubernetes Indexed Job with completions: 4
+        (lambda i: {"JOB_COMPLETION_INDEX": str(i)}, "auto/4"),
+    ],
+    ids=["slurm-array", "k8s-indexed-job"],
+)
+def test_scheduler_variables_pick_the_shard(cli, env, spec, tmp_path):
+    feed = "fixtures/articles/wire-feed.jsonl"
+    clean = {"SLURM_ARRAY_TASK_ID": "", "JOB_COMPLETION_INDEX": ""}
+    for i in range(4):
+        explicit = cli("extract", "-q", "--shard", f"{i}/4", feed, env=clean).stdout
+        from_env = cli("extract", "-q", "--shard", spec, feed, env=dict(clean, **env(i))).stdout
+        assert from_env == explicit
+    missing = cli("extract", "-q", "--shard", "auto", feed, env=clean, check=False)
+    assert missing.returncode == 2 and "SLURM_ARRAY_TASK_ID" in missing.stderr
