@@ -200,9 +200,20 @@ fn date_column(column: Option<&Bound<'_, PyAny>>, rows: usize) -> PyResult<Vec<O
 
 /// Extracts mentions and events from one article.
 ///
-/// Returns a dict: `article` (the article record), and the lists
-/// `mentions`, `events`, `warnings` and `errors`, each record the dict of
-/// the line `newsie extract` writes for it.
+/// `published` (a str, datetime.date/datetime, pandas.Timestamp or None) is
+/// the DCT that relative dates are resolved against; without one, a date in
+/// the dateline is used, as by the CLI. `id` is written in every record
+/// (default "article"). `gazetteers` is a folder or flat list instead of the
+/// bundled lists; `all_languages` also processes articles detected as not
+/// English.
+///
+/// Returns {"article": {...}, "mentions": [...], "events": [...],
+/// "warnings": [...], "errors": [...]}: each record the dict of the line
+/// `newsie extract` writes for it (path "" and line None, as no file was
+/// read). A date that does not parse is a warning record.
+///
+/// Raises TypeError for a date of another type, OSError for gazetteers
+/// that cannot be read, ValueError for malformed ones (FILE:LINE: reason).
 #[pyfunction]
 #[pyo3(signature = (text, published=None, id=None, *, title=None, gazetteers=None, all_languages=false))]
 fn extract<'py>(
@@ -233,7 +244,21 @@ fn extract<'py>(
     Ok(result)
 }
 
-/// Extracts a batch of articles given as columns.
+/// Extracts a batch of articles given as columns, with the GIL released.
+///
+/// `ids`, `texts`, `published` and `titles` hold one article a row (lists,
+/// pandas Series, ...). A row without an id or a text is a failed article
+/// with an error record ("row 3: no text"). `threads=None` runs on rayon's
+/// pool (RAYON_NUM_THREADS, else a thread a core), `threads=1` on the calling
+/// thread (for Spark tasks). `as_json=True` gives each record as its JSONL
+/// line, byte for byte the CLI's, instead of a dict. Other options as for
+/// `extract`.
+///
+/// Returns {"articles": [...], "mentions": [...], "events": [...],
+/// "warnings": [...], "errors": [...]}, every key present, each list in input
+/// order, ready for pandas.DataFrame or pyarrow.Table.from_pylist.
+///
+/// Raises ValueError for columns of different lengths, and as `extract`.
 #[pyfunction]
 #[pyo3(signature = (ids, texts, published=None, *, titles=None, gazetteers=None, all_languages=false, threads=None, as_json=false))]
 #[allow(clippy::too_many_arguments)]
@@ -266,7 +291,21 @@ fn extract_batch<'py>(
     batch_result(py, &records, as_json)
 }
 
-/// Extracts the articles of whole input files given as bytes.
+/// Extracts the articles of whole input files given as bytes, read as
+/// `newsie extract` reads them.
+///
+/// Each path (written in records; nothing is opened) picks the reader by its
+/// extension: .txt with front matter, .jsonl/.ndjson, .json, .html/.htm,
+/// .warc, each also .gz; any other name is plain text. `contents` are the
+/// files' bytes (compressed, for .gz). `ids` are the bases of the articles'
+/// ids (the CLI gives a file found in a folder its path relative to that
+/// folder; default each path's file name). `published` is the fallback DCT,
+/// as `--published`. Repeated ids are not refused. Other options as for
+/// `extract_batch`, and the same result.
+///
+/// Raises TypeError for contents that are not bytes, ValueError for lists
+/// of different lengths or a `published` that does not parse, and as
+/// `extract`.
 #[pyfunction]
 #[pyo3(signature = (paths, contents, ids=None, *, published=None, gazetteers=None, all_languages=false, threads=None, as_json=false))]
 #[allow(clippy::too_many_arguments)]
@@ -332,13 +371,19 @@ fn extract_files<'py>(
     batch_result(py, &records, as_json)
 }
 
-/// Whether a file of this name is an input when found in a folder.
+/// Whether a file of this name is read when found in a folder (by its
+/// extension, case-insensitive: .txt, .jsonl, .ndjson, .json, .html, .htm,
+/// .warc, each also .gz).
 #[pyfunction]
 fn is_input_name(name: &str) -> bool {
     input::is_input_name(name)
 }
 
-/// The JSON Schema of one record type.
+/// The JSON Schema (draft 2020-12) of one record type: article, mention,
+/// event, warning, error or provenance. A record type's `properties` come in
+/// the order of its JSONL line's keys, which `required` also lists.
+///
+/// Raises ValueError for another name.
 #[pyfunction]
 fn schema<'py>(py: Python<'py>, record: &str) -> PyResult<Bound<'py, PyAny>> {
     let value = newsie::output::schema::schema(record).ok_or_else(|| {
@@ -367,7 +412,10 @@ fn schema<'py>(py: Python<'py>, record: &str) -> PyResult<Bound<'py, PyAny>> {
     Ok(schema)
 }
 
-/// Builds (or finds) the pipeline for `gazetteers` now.
+/// Builds the pipeline for these gazetteers now (it is otherwise built on
+/// first use, in about 0.2 s, and kept for the process).
+///
+/// Raises OSError or ValueError as `extract` does.
 #[pyfunction]
 #[pyo3(signature = (gazetteers=None))]
 fn load(py: Python<'_>, gazetteers: Option<PathBuf>) -> PyResult<()> {
