@@ -300,18 +300,22 @@ def session(args):
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName("newsie-extract")
-    if args.remote:
-        return builder.remote(args.remote).getOrCreate()
-    if args.master:
-        builder = builder.master(args.master)
-    if (args.master or "").startswith("local"):
+    if (args.remote or args.master or "").startswith("local"):
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
-        builder = builder.config("spark.driver.host", "127.0.0.1").config(
-            "spark.driver.bindAddress", "127.0.0.1"
-        ).config("spark.ui.enabled", "false")
+    if args.remote:
+        # A Spark Connect session: only runtime SQL options can be set.
+        session = builder.remote(args.remote).getOrCreate()
+    else:
+        if args.master:
+            builder = builder.master(args.master)
+        if (args.master or "").startswith("local"):
+            for key in ("spark.driver.host", "spark.driver.bindAddress"):
+                builder = builder.config(key, "127.0.0.1")
+            builder = builder.config("spark.ui.enabled", "false")
+        session = builder.getOrCreate()
     # Rows of one Arrow batch handed to newsie at a time (files or articles).
-    builder = builder.config("spark.sql.execution.arrow.maxRecordsPerBatch", str(args.batch_rows))
-    return builder.getOrCreate()
+    session.conf.set("spark.sql.execution.arrow.maxRecordsPerBatch", str(args.batch_rows))
+    return session
 
 
 def parse_args(argv=None):
@@ -323,7 +327,7 @@ def parse_args(argv=None):
     p.add_argument("input", help="folder or file of articles (.txt/.jsonl/.json/.html/.warc[.gz]), or a Parquet table with --parquet")
     p.add_argument("output", help="output folder (any Spark path: file:, hdfs:, s3a:, abfss:, ...)")
     p.add_argument("--master", help="Spark master URL (local[2], spark://host:7077, yarn, k8s://...); default: spark-submit's")
-    p.add_argument("--remote", help="Spark Connect URL (sc://host:15002) instead of --master")
+    p.add_argument("--remote", help="Spark Connect URL (sc://host:15002, or local[N] to start one here) instead of --master")
     p.add_argument("--parquet", action="store_true", help="INPUT is a Parquet table of one article a row")
     p.add_argument("--id-column", default="id")
     p.add_argument("--text-column", default="text")
@@ -334,12 +338,14 @@ def parse_args(argv=None):
     p.add_argument("--all-languages", action="store_true", help="also process articles detected as not English")
     p.add_argument("--partitions", type=int, help="repartition the input into this many tasks")
     p.add_argument("--batch-rows", type=int, default=256, help="rows (files or articles) per Arrow batch (default 256)")
-    p.add_argument("--mode", default="errorifexists", choices=["errorifexists", "overwrite"], help="when OUTPUT exists")
+    p.add_argument("--mode", default="error", choices=["error", "overwrite"], help="when OUTPUT exists: fail (default) or replace it")
     return p.parse_args(argv)
 
 
 def main(argv=None) -> int:
     args = parse_args(argv)
+    if args.parquet and args.published:
+        raise SystemExit("spark_extract.py: --published is the fallback DCT of files; a table's dates are its --published-column")
     spark = session(args)
     try:
         result = run(spark, args)

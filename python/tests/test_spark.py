@@ -154,3 +154,21 @@ def test_scheduler_variables_pick_the_shard(cli, env, spec, tmp_path):
         assert from_env == explicit
     missing = cli("extract", "-q", "--shard", "auto", feed, env=clean, check=False)
     assert missing.returncode == 2 and "SLURM_ARRAY_TASK_ID" in missing.stderr
+
+
+def test_spark_connect_gives_the_same_lines(cli, tmp_path):
+    """The job as a user runs it, through Spark Connect (a server started
+    locally by --remote local[2]): only DataFrame calls, no RDD API."""
+    import subprocess
+    import sys
+
+    # (Not all of fixtures/: its gold files repeat article ids, which only
+    # the CLI refuses.)
+    inputs = REPO / "fixtures" / "articles"
+    cli("extract", "-q", "-o", tmp_path / "cli", inputs, failures=True)
+    done = subprocess.run(
+        [sys.executable, str(REPO / "python" / "examples" / "spark_extract.py"), "--remote", "local[2]", inputs, tmp_path / "out"],
+        capture_output=True, text=True,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert sorted_lines(spark_lines(tmp_path / "out")) == sorted_lines(cli_records(tmp_path / "cli"))
