@@ -1091,6 +1091,57 @@ fn shards_partition_the_articles() {
     );
 }
 
+#[test]
+fn shard_auto_reads_slurm_and_kubernetes_variables() {
+    let run = |spec: &str, vars: &[(&str, &str)]| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_newsie"));
+        cmd.args(["extract", "-q", "--shard", spec, "fixtures/articles"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"));
+        for var in [
+            "SLURM_ARRAY_TASK_ID",
+            "SLURM_ARRAY_TASK_MIN",
+            "SLURM_ARRAY_TASK_STEP",
+        ] {
+            cmd.env_remove(var);
+        }
+        cmd.env_remove("SLURM_ARRAY_TASK_COUNT")
+            .env_remove("JOB_COMPLETION_INDEX");
+        cmd.envs(vars.iter().copied());
+        cmd.output().unwrap()
+    };
+    let explicit = newsie(&["extract", "-q", "--shard", "1/3", "fixtures/articles"]);
+    let whole = newsie(&["extract", "-q", "fixtures/articles"]);
+    assert!(!records(&explicit).is_empty() && explicit.stdout != whole.stdout);
+    // sbatch --array=1-3: task 2 is shard 1 of 3.
+    let slurm = run(
+        "auto",
+        &[
+            ("SLURM_ARRAY_TASK_ID", "2"),
+            ("SLURM_ARRAY_TASK_MIN", "1"),
+            ("SLURM_ARRAY_TASK_COUNT", "3"),
+        ],
+    );
+    assert_eq!(code(&slurm), 0, "{}", stderr(&slurm));
+    assert_eq!(slurm.stdout, explicit.stdout);
+    // A Kubernetes Indexed Job with completions: 3.
+    let k8s = run("auto/3", &[("JOB_COMPLETION_INDEX", "1")]);
+    assert_eq!(k8s.stdout, explicit.stdout);
+    let none = run("auto", &[]);
+    assert_eq!(code(&none), 2);
+    assert!(
+        stderr(&none).contains("SLURM_ARRAY_TASK_ID"),
+        "{}",
+        stderr(&none)
+    );
+    let no_count = run("auto", &[("JOB_COMPLETION_INDEX", "1")]);
+    assert_eq!(code(&no_count), 2);
+    assert!(
+        stderr(&no_count).contains("auto/N"),
+        "{}",
+        stderr(&no_count)
+    );
+}
+
 /// One WARC/1.1 record, gzip-compressed on its own as Common Crawl writes
 /// them; `cut` bytes short of its Content-Length when non-zero.
 fn warc_gz(headers: &[(&str, &str)], block: &[u8], cut: usize) -> Vec<u8> {
