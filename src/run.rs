@@ -174,9 +174,9 @@ impl Shard {
     /// (<https://kubernetes.io/docs/concepts/workloads/controllers/job/>).
     ///
     /// # Errors
-    /// A message for the command line: no scheduler variable set, a value
-    /// that is not a number, an N that disagrees with Slurm's count, or an
-    /// index outside `0..N`.
+    /// A message for the command line: no scheduler variable set, or both
+    /// Slurm's and Kubernetes', a value that is not a whole number, a step of
+    /// 0, an N that disagrees with Slurm's count, or an index outside `0..N`.
     pub fn resolve(
         s: &str,
         env: impl Fn(&str) -> Option<String>,
@@ -196,15 +196,25 @@ impl Shard {
             env(name)
                 .filter(|v| !v.trim().is_empty())
                 .map(|v| {
-                    v.trim()
-                        .parse::<u64>()
-                        .map_err(|_| format!("--shard {s}: {name}={v:?} is not a number"))
+                    v.trim().parse::<u64>().map_err(|_| {
+                        format!("--shard {s}: {name}={v:?} is not a whole number (0 or more)")
+                    })
                 })
                 .transpose()
         };
-        let (index, count) = if let Some(id) = var("SLURM_ARRAY_TASK_ID")? {
+        let slurm = var("SLURM_ARRAY_TASK_ID")?;
+        let kubernetes = var("JOB_COMPLETION_INDEX")?;
+        if slurm.is_some() && kubernetes.is_some() {
+            return Err(format!(
+                "--shard {s}: both SLURM_ARRAY_TASK_ID and JOB_COMPLETION_INDEX are set; give --shard I/N"
+            ));
+        }
+        let (index, count) = if let Some(id) = slurm {
             let min = var("SLURM_ARRAY_TASK_MIN")?.unwrap_or(0);
-            let step = var("SLURM_ARRAY_TASK_STEP")?.unwrap_or(1).max(1);
+            let step = var("SLURM_ARRAY_TASK_STEP")?.unwrap_or(1);
+            if step == 0 {
+                return Err(format!("--shard {s}: SLURM_ARRAY_TASK_STEP is 0"));
+            }
             let offset = id.checked_sub(min).filter(|o| o % step == 0).ok_or_else(|| {
                 format!(
                     "--shard {s}: SLURM_ARRAY_TASK_ID={id} is not on the array's range (min {min}, step {step}); give --shard I/N"
@@ -224,7 +234,7 @@ impl Shard {
                 }
             };
             (offset / step, count)
-        } else if let Some(index) = var("JOB_COMPLETION_INDEX")? {
+        } else if let Some(index) = kubernetes {
             let count = given.ok_or_else(|| {
                 format!(
                     "--shard {s}: JOB_COMPLETION_INDEX={index} comes without a count; give the Job's completions as --shard auto/N"
@@ -970,7 +980,23 @@ mod tests {
         assert!(
             Shard::resolve("auto/2", bad)
                 .unwrap_err()
-                .contains("not a number")
+                .contains("not a whole number")
+        );
+        let both = env(&[
+            ("SLURM_ARRAY_TASK_ID", "0"),
+            ("SLURM_ARRAY_TASK_COUNT", "2"),
+            ("JOB_COMPLETION_INDEX", "1"),
+        ]);
+        assert!(Shard::resolve("auto/2", both).unwrap_err().contains("both"));
+        let no_step = env(&[
+            ("SLURM_ARRAY_TASK_ID", "3"),
+            ("SLURM_ARRAY_TASK_STEP", "0"),
+            ("SLURM_ARRAY_TASK_COUNT", "4"),
+        ]);
+        assert!(
+            Shard::resolve("auto", no_step)
+                .unwrap_err()
+                .contains("STEP is 0")
         );
         assert!(Shard::resolve("auto/x", env(&[])).is_err());
         assert!(Shard::resolve("autox", env(&[])).is_err());

@@ -45,10 +45,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import time
 from typing import Iterator
-from urllib.parse import quote, unquote, urlparse
+from urllib.parse import unquote
 
 #: The record types, their ``newsie`` batch keys, in output order.
 RECORD_TYPES = {
@@ -126,19 +127,35 @@ def input_pattern() -> str:
     return r"(?i)\.(txt|jsonl|ndjson|json|html|htm|warc)(\.gz)?$"
 
 
-def relative_paths(root: str, given: str, uris: list[str]) -> tuple[list[str], list[str]]:
+def path_part(location: str) -> str:
+    """The path of a Hadoop location as Spark writes it, its scheme and
+    authority dropped (``file:/d/a#b.txt`` → ``/d/a#b.txt``,
+    ``hdfs://nn:8020/d`` → ``/d``). Spark does not percent-encode these, so
+    nothing is decoded: ``#``, ``%41``, spaces and non-ASCII names stay as
+    they are."""
+    scheme = re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", location)
+    if not scheme or len(scheme.group(0)) == 2:  # no scheme, or a drive letter
+        return location
+    rest = location[scheme.end() :]
+    if rest.startswith("//"):
+        slash = rest.find("/", 2)
+        rest = rest[slash:] if slash >= 0 else "/"
+    return rest
+
+
+def relative_paths(root: str, given: str, locations: list[str]) -> tuple[list[str], list[str]]:
     """The CLI's path and id base of each file Spark listed under ``root``.
 
     ``root`` is the input's path part (``/data/news``), ``given`` the input as
-    written on the command line, ``uris`` Spark's file URIs
-    (``file:/data/news/a%20b.txt``). The CLI writes a file found in a folder
+    written on the command line, ``locations`` Spark's file locations
+    (``file:/data/news/a b.txt``). The CLI writes a file found in a folder
     as ``given/relative`` with id base ``relative``, and a file named itself
     as ``given`` with id base its file name.
     """
     paths, ids = [], []
     root = root.rstrip("/")
-    for uri in uris:
-        path = unquote(urlparse(uri).path)
+    for location in locations:
+        path = path_part(location)
         if path == root:
             paths.append(given)
             ids.append(os.path.basename(path))
@@ -206,41 +223,76 @@ def extract_rows_udf(columns: dict, options: dict):
     return run
 
 
+def glob_escaped(path: str) -> str:
+    """A path Spark reads literally: Hadoop treats ``[]{}*?`` as a glob
+    (``news [2024]`` would be a character class) unless escaped."""
+    return re.sub(r"([\\\[\]{}*?])", r"\\\1", path)
+
+
+def check_table(table, wanted: dict) -> None:
+    """Stops with a clear message for a table whose columns cannot work."""
+    from pyspark.sql import types as T
+
+    missing = [c for key, c in wanted.items() if key in ("id", "text") and c not in table.columns]
+    if missing:
+        raise SystemExit(f"spark_extract.py: no column {', '.join(missing)} (columns: {', '.join(table.columns)})")
+    if wanted["published"] in table.columns:
+        kind = table.schema[wanted["published"]].dataType
+        if not isinstance(kind, (T.StringType, T.DateType, T.TimestampType, T.TimestampNTZType)):
+            raise SystemExit(
+                f"spark_extract.py: column {wanted['published']} is {kind.simpleString()}: "
+                "a publication date must be a string, date or timestamp"
+            )
+
+
 def read_articles(spark, args):
     """The input as a DataFrame and the ``mapInArrow`` function for it."""
+    import newsie
     from pyspark.sql import functions as F
 
     options = {"all_languages": args.all_languages}
     if args.gazetteers:
         options["gazetteers"] = args.gazetteers
+        # On the driver first: a bad list fails here, once, naming its line.
+        newsie.load(args.gazetteers)
     if args.parquet:
-        table = spark.read.parquet(args.input)
+        table = spark.read.parquet(glob_escaped(args.input))
         wanted = {
             "id": args.id_column,
             "text": args.text_column,
             "published": args.published_column,
             "title": args.title_column,
         }
-        missing = [c for key, c in wanted.items() if key in ("id", "text") and c not in table.columns]
-        if missing:
-            raise SystemExit(f"{args.input}: no column {', '.join(missing)} (columns: {', '.join(table.columns)})")
-        cols = [F.col(c).cast("string").alias(key) if key != "published" else F.col(c).alias(key)
-                for key, c in wanted.items() if c in table.columns]
+        check_table(table, wanted)
+        cols = [
+            F.col(c).cast("string").alias(key) if key != "published" else F.col(c).alias(key)
+            for key, c in wanted.items()
+            if c in table.columns
+        ]
         return table.select(*cols), extract_rows_udf(wanted, options)
     if args.published:
         options["published"] = args.published
-    parsed = urlparse(args.input)
-    root = parsed.path if parsed.scheme else os.path.abspath(args.input)
-    files = (
-        spark.read.format("binaryFile")
-        .option("recursiveFileLookup", "true")
-        .load(args.input)
-    )
-    # In a folder only input names are read; a file named itself is read
-    # whatever its name (as the CLI does).
-    named = F.col("path").endswith(quote(root.rstrip("/")))
-    files = files.where(F.col("path").rlike(input_pattern()) | named)
-    return files.select("path", "content"), extract_files_udf(root, args.input, options)
+    has_scheme = re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", args.input)
+    root = path_part(args.input) if has_scheme else os.path.abspath(args.input)
+    root = root.rstrip("/") or "/"
+    files = spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(glob_escaped(args.input))
+
+    def wanted(location: str) -> bool:
+        # In a folder only input names are read; a file named itself is read
+        # whatever its name (as the CLI does).
+        return path_part(location) == root or newsie.is_input_name(location.rsplit("/", 1)[-1])
+
+    named = F.col("path").endswith(root)
+    files = files.where(F.col("path").rlike(input_pattern()) | named).select("path", "content")
+    # Spark's scan leaves out empty files; the CLI reads them (an article with
+    # no text), so they are added back from the listing (whose locations,
+    # unlike the path column, are percent-encoded URIs).
+    listed = [location for location in map(unquote, files.inputFiles()) if wanted(location)]
+    if len(listed) > files.count():
+        seen = {path_part(row["path"]) for row in files.select("path").collect()}
+        empty = [(p, bytearray()) for p in listed if path_part(p) not in seen]
+        files = files.unionByName(spark.createDataFrame(empty, "path string, content binary"))
+    return files, extract_files_udf(root, args.input, options)
 
 
 def run(spark, args) -> dict:
@@ -302,6 +354,8 @@ def session(args):
     builder = SparkSession.builder.appName("newsie-extract")
     if (args.remote or args.master or "").startswith("local"):
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+        # The executors run this interpreter (the one that has newsie).
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     if args.remote:
         # A Spark Connect session: only runtime SQL options can be set.
         session = builder.remote(args.remote).getOrCreate()

@@ -23,7 +23,7 @@ use newsie::run::{self, Records};
 use newsie::{Error, Pipeline};
 use pyo3::exceptions::{PyOSError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList, PyString};
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyList, PyString};
 use rayon::prelude::*;
 
 /// The record types, as the keys of a batch's result: (key, record tag).
@@ -64,24 +64,97 @@ fn to_py(e: Error) -> PyErr {
     }
 }
 
-/// A publication date given from Python: `None` (or pandas' `NaT`), a
-/// string, or anything with `isoformat()` (`datetime.date`,
-/// `datetime.datetime`, `pandas.Timestamp`).
-fn date_text(value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<String>> {
-    let Some(v) = value.filter(|v| !v.is_none()) else {
+/// Whether a cell is a missing value: `None`, a float NaN, pandas' `NA` or
+/// `NaT`.
+fn missing(v: &Bound<'_, PyAny>) -> PyResult<bool> {
+    if v.is_none() {
+        return Ok(true);
+    }
+    if let Ok(f) = v.cast::<PyFloat>() {
+        return Ok(f.value().is_nan());
+    }
+    let kind = v.get_type().name()?;
+    Ok(kind == "NAType" || kind == "NaTType")
+}
+
+/// A text cell (an id, a text, a title): a `str`, a pyarrow scalar of one,
+/// or missing (`None`). Ids may also be integers (as a JSON record's `id`).
+fn text_cell(v: &Bound<'_, PyAny>, column: &str, row: usize) -> PyResult<Option<String>> {
+    if missing(v)? {
         return Ok(None);
-    };
+    }
     if let Ok(s) = v.cast::<PyString>() {
         return Ok(Some(s.to_cow()?.into_owned()));
     }
-    if v.hasattr("isoformat")? {
-        let iso: String = v.call_method0("isoformat")?.extract()?;
-        return Ok((iso != "NaT").then_some(iso));
+    if v.hasattr("as_py")? {
+        return text_cell(&v.call_method0("as_py")?, column, row);
+    }
+    if column == "ids"
+        && !v.is_instance_of::<PyBool>()
+        && let Ok(n) = v.extract::<i128>()
+    {
+        return Ok(Some(n.to_string()));
     }
     Err(PyTypeError::new_err(format!(
-        "a publication date must be a str, a datetime.date or None, not {}",
+        "{column}[{row}]: expected a str or None, not {}",
         v.get_type().name()?
     )))
+}
+
+/// A publication date given from Python: missing (`None`, NaN, `NaT`), a
+/// string, anything with `isoformat()` (`datetime.date`,
+/// `datetime.datetime`, `pandas.Timestamp`), a `numpy.datetime64` or a
+/// pyarrow scalar of one of these.
+fn date_text(value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<String>> {
+    let Some(v) = value else {
+        return Ok(None);
+    };
+    if missing(v)? {
+        return Ok(None);
+    }
+    if let Ok(s) = v.cast::<PyString>() {
+        return Ok(Some(s.to_cow()?.into_owned()));
+    }
+    if v.hasattr("as_py")? {
+        return date_text(Some(&v.call_method0("as_py")?));
+    }
+    let iso: String = if v.hasattr("isoformat")? {
+        v.call_method0("isoformat")?.extract()?
+    } else if v.get_type().name()? == "datetime64" {
+        v.str()?.to_cow()?.into_owned()
+    } else {
+        return Err(PyTypeError::new_err(format!(
+            "a publication date must be a str, a datetime.date or None, not {}",
+            v.get_type().name()?
+        )));
+    };
+    Ok((iso != "NaT").then_some(iso))
+}
+
+/// The values of a column: a list, tuple, pandas Series, numpy or pyarrow
+/// array (not a single `str`).
+fn cells<'py>(column: &Bound<'py, PyAny>, name: &str) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    if column.is_instance_of::<PyString>() || column.is_instance_of::<PyBytes>() {
+        return Err(PyTypeError::new_err(format!(
+            "{name} must be a sequence (a list, Series, array), not a single {}",
+            column.get_type().name()?
+        )));
+    }
+    let column = if column.hasattr("to_pylist")? {
+        column.call_method0("to_pylist")?
+    } else {
+        column.clone()
+    };
+    column.try_iter()?.collect()
+}
+
+/// A text column's cells.
+fn text_column(column: &Bound<'_, PyAny>, name: &str) -> PyResult<Vec<Option<String>>> {
+    cells(column, name)?
+        .iter()
+        .enumerate()
+        .map(|(row, v)| text_cell(v, name, row))
+        .collect()
 }
 
 /// An article given as fields (as a JSON record gives them): a missing id or
@@ -118,22 +191,66 @@ fn field_item(
     Item::Article { article, warnings }
 }
 
-/// Runs items through the pipeline, in order: on this thread when
-/// `threads == Some(1)`, else on rayon's global pool (`RAYON_NUM_THREADS`,
-/// else one thread a core).
+/// Where a call's work runs (`threads=`).
+enum Workers {
+    /// `threads=1`: the calling thread.
+    Caller,
+    /// `threads=None`: rayon's global pool (`RAYON_NUM_THREADS`, else one
+    /// thread a core).
+    Global,
+    /// `threads=N`: a pool of N threads, built once per N and kept.
+    Pool(Arc<rayon::ThreadPool>),
+}
+
+impl Workers {
+    /// As the CLI's `-j`, 1 to 1024 threads.
+    fn new(threads: Option<i64>) -> PyResult<Workers> {
+        let n = match threads {
+            None => return Ok(Workers::Global),
+            Some(1) => return Ok(Workers::Caller),
+            Some(n @ 2..=1024) => n as usize,
+            Some(n) => {
+                return Err(PyValueError::new_err(format!(
+                    "threads={n}: give 1 to 1024, or None for one a core"
+                )));
+            }
+        };
+        type Pools = Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>;
+        static POOLS: OnceLock<Pools> = OnceLock::new();
+        let mut pools = POOLS.get_or_init(Pools::default).lock().expect("pool lock");
+        if let Some(pool) = pools.get(&n) {
+            return Ok(Workers::Pool(Arc::clone(pool)));
+        }
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .map_err(|e| PyOSError::new_err(format!("threads={n}: {e}")))?;
+        let pool = Arc::new(pool);
+        pools.insert(n, Arc::clone(&pool));
+        Ok(Workers::Pool(pool))
+    }
+
+    /// `f` over `items`, results in input order.
+    fn map<T: Send, R: Send>(&self, items: Vec<T>, f: impl Fn(T) -> R + Sync + Send) -> Vec<R> {
+        match self {
+            Workers::Caller => items.into_iter().map(f).collect(),
+            Workers::Global => items.into_par_iter().map(f).collect(),
+            Workers::Pool(pool) => pool.install(|| items.into_par_iter().map(f).collect()),
+        }
+    }
+}
+
+/// Runs items through the pipeline, results in input order.
 fn process(
     pipeline: &Pipeline,
     items: Vec<Item>,
     published: Option<jiff::civil::Date>,
     all_languages: bool,
-    threads: Option<usize>,
+    workers: &Workers,
 ) -> Vec<Records> {
-    let one = |item| run::item_records(pipeline, item, published, all_languages);
-    if threads == Some(1) {
-        items.into_iter().map(one).collect()
-    } else {
-        items.into_par_iter().map(one).collect()
-    }
+    workers.map(items, |item| {
+        run::item_records(pipeline, item, published, all_languages)
+    })
 }
 
 /// Records grouped by table, each as its JSONL line, in input order.
@@ -147,10 +264,20 @@ fn lines_by_table(records: &[Records]) -> HashMap<&'static str, Vec<String>> {
     tables
 }
 
-/// JSON lines as a list of dicts, parsed by `json.loads` in one call.
-fn parse_lines<'py>(py: Python<'py>, lines: &[String]) -> PyResult<Bound<'py, PyAny>> {
-    let array = format!("[{}]", lines.join(","));
-    py.import("json")?.call_method1("loads", (array,))
+/// JSON lines as a list of dicts, parsed by `json.loads` a few thousand at
+/// a time (each chunk's text freed as soon as it is parsed).
+fn parse_lines<'py>(py: Python<'py>, lines: Vec<String>) -> PyResult<Bound<'py, PyList>> {
+    const CHUNK: usize = 4096;
+    let loads = py.import("json")?.getattr("loads")?;
+    let list = PyList::empty(py);
+    let mut lines = lines.into_iter().peekable();
+    while lines.peek().is_some() {
+        let chunk: Vec<String> = lines.by_ref().take(CHUNK).collect();
+        let array = format!("[{}]", chunk.join(","));
+        drop(chunk);
+        list.call_method1("extend", (loads.call1((array,))?,))?;
+    }
+    Ok(list)
 }
 
 /// The result of a batch: a dict with the keys `articles`, `mentions`,
@@ -168,19 +295,19 @@ fn batch_result<'py>(
         if as_json {
             result.set_item(key, PyList::new(py, lines)?)?;
         } else {
-            result.set_item(key, parse_lines(py, &lines)?)?;
+            result.set_item(key, parse_lines(py, lines)?)?;
         }
     }
     Ok(result)
 }
 
-/// Checks that a column has as many rows as the ids.
-fn same_length(name: &str, len: usize, rows: usize) -> PyResult<()> {
+/// Checks that column `name` has as many rows as the first column.
+fn same_length(name: &str, len: usize, first: &str, rows: usize) -> PyResult<()> {
     if len == rows {
         Ok(())
     } else {
         Err(PyValueError::new_err(format!(
-            "{name} has {len} rows, ids has {rows}"
+            "{name} has {len} rows, {first} has {rows}"
         )))
     }
 }
@@ -190,11 +317,11 @@ fn date_column(column: Option<&Bound<'_, PyAny>>, rows: usize) -> PyResult<Vec<O
     let Some(column) = column.filter(|c| !c.is_none()) else {
         return Ok(vec![None; rows]);
     };
-    let dates = column
-        .try_iter()?
-        .map(|v| date_text(Some(&v?)))
+    let dates = cells(column, "published")?
+        .iter()
+        .map(|v| date_text(Some(v)))
         .collect::<PyResult<Vec<_>>>()?;
-    same_length("published", dates.len(), rows)?;
+    same_length("published", dates.len(), "ids", rows)?;
     Ok(dates)
 }
 
@@ -233,7 +360,8 @@ fn extract<'py>(
         title,
         0,
     );
-    let records = py.detach(|| process(&pipeline, vec![item], None, all_languages, Some(1)));
+    let records =
+        py.detach(|| process(&pipeline, vec![item], None, all_languages, &Workers::Caller));
     let batch = batch_result(py, &records, false)?;
     let result = PyDict::new(py);
     let articles = batch.get_item("articles")?.expect("every table is set");
@@ -264,20 +392,26 @@ fn extract<'py>(
 #[allow(clippy::too_many_arguments)]
 fn extract_batch<'py>(
     py: Python<'py>,
-    ids: Vec<Option<String>>,
-    texts: Vec<Option<String>>,
+    ids: &Bound<'py, PyAny>,
+    texts: &Bound<'py, PyAny>,
     published: Option<&Bound<'py, PyAny>>,
-    titles: Option<Vec<Option<String>>>,
+    titles: Option<&Bound<'py, PyAny>>,
     gazetteers: Option<PathBuf>,
     all_languages: bool,
-    threads: Option<usize>,
+    threads: Option<i64>,
     as_json: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
+    let workers = Workers::new(threads)?;
+    let ids = text_column(ids, "ids")?;
     let rows = ids.len();
-    same_length("texts", texts.len(), rows)?;
+    let texts = text_column(texts, "texts")?;
+    same_length("texts", texts.len(), "ids", rows)?;
     let dates = date_column(published, rows)?;
-    let titles = titles.unwrap_or_else(|| vec![None; rows]);
-    same_length("titles", titles.len(), rows)?;
+    let titles = match titles.filter(|t| !t.is_none()) {
+        Some(t) => text_column(t, "titles")?,
+        None => vec![None; rows],
+    };
+    same_length("titles", titles.len(), "ids", rows)?;
     let pipeline = pipeline(py, gazetteers)?;
     let items: Vec<Item> = ids
         .into_iter()
@@ -287,7 +421,7 @@ fn extract_batch<'py>(
         .enumerate()
         .map(|(row, (((id, text), date), title))| field_item(id, text, date, title, row))
         .collect();
-    let records = py.detach(|| process(&pipeline, items, None, all_languages, threads));
+    let records = py.detach(|| process(&pipeline, items, None, all_languages, &workers));
     batch_result(py, &records, as_json)
 }
 
@@ -317,14 +451,15 @@ fn extract_files<'py>(
     published: Option<&Bound<'py, PyAny>>,
     gazetteers: Option<PathBuf>,
     all_languages: bool,
-    threads: Option<usize>,
+    threads: Option<i64>,
     as_json: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
+    let workers = Workers::new(threads)?;
     let rows = paths.len();
-    same_length("contents", contents.len(), rows)?;
+    same_length("contents", contents.len(), "paths", rows)?;
     let ids = match ids {
         Some(ids) => {
-            same_length("ids", ids.len(), rows)?;
+            same_length("ids", ids.len(), "paths", rows)?;
             ids.into_iter().map(Some).collect()
         }
         None => vec![None; rows],
@@ -339,7 +474,20 @@ fn extract_files<'py>(
     };
     let bytes = contents
         .iter()
-        .map(|c| Ok(c.cast::<PyBytes>()?.as_bytes().to_vec()))
+        .enumerate()
+        .map(|(row, c)| {
+            c.cast::<PyBytes>()
+                .map(|b| b.as_bytes().to_vec())
+                .map_err(|_| {
+                    PyTypeError::new_err(format!(
+                        "contents[{row}]: expected bytes, not {}",
+                        c.get_type()
+                            .name()
+                            .map(|n| n.to_string())
+                            .unwrap_or_default()
+                    ))
+                })
+        })
         .collect::<PyResult<Vec<Vec<u8>>>>()?;
     let pipeline = pipeline(py, gazetteers)?;
     let records = py.detach(|| {
@@ -360,13 +508,8 @@ fn extract_files<'py>(
         let read = |(file, bytes): (InputFile, Vec<u8>)| -> Vec<Item> {
             input::read_bytes(&file, bytes).collect()
         };
-        let items: Vec<Item> = if threads == Some(1) {
-            files.into_iter().flat_map(read).collect()
-        } else {
-            let per_file: Vec<Vec<Item>> = files.into_par_iter().map(read).collect();
-            per_file.into_iter().flatten().collect()
-        };
-        process(&pipeline, items, published, all_languages, threads)
+        let items: Vec<Item> = workers.map(files, read).into_iter().flatten().collect();
+        process(&pipeline, items, published, all_languages, &workers)
     });
     batch_result(py, &records, as_json)
 }
@@ -392,24 +535,48 @@ fn schema<'py>(py: Python<'py>, record: &str) -> PyResult<Bound<'py, PyAny>> {
             newsie::output::schema::RECORD_TYPES.join(", ")
         ))
     })?;
-    let schema = py
-        .import("json")?
-        .call_method1("loads", (value.to_string(),))?;
-    // A record type's properties in the order of its JSONL line, which its
-    // `required` lists.
-    if let (Some(props), Some(order)) = (value.get("properties"), value.get("required")) {
-        let ordered = PyDict::new(py);
-        let keys = order
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|k| k.as_str());
-        for key in keys.filter(|k| props.get(*k).is_some()) {
-            ordered.set_item(key, schema.get_item("properties")?.get_item(key)?)?;
+    to_python(py, &value)
+}
+
+/// A JSON value as Python objects; an object's `properties` in the order its
+/// `required` lists (the JSONL line's key order).
+fn to_python<'py>(py: Python<'py>, v: &serde_json::Value) -> PyResult<Bound<'py, PyAny>> {
+    use serde_json::Value;
+    Ok(match v {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Value::Number(n) => py.import("json")?.call_method1("loads", (n.to_string(),))?,
+        Value::String(s) => PyString::new(py, s).into_any(),
+        Value::Array(items) => PyList::new(
+            py,
+            items
+                .iter()
+                .map(|x| to_python(py, x))
+                .collect::<PyResult<Vec<_>>>()?,
+        )?
+        .into_any(),
+        Value::Object(map) => {
+            let dict = PyDict::new(py);
+            for (key, x) in map {
+                let ordered = match (key.as_str(), x, map.get("required")) {
+                    ("properties", Value::Object(props), Some(Value::Array(order))) => {
+                        let inner = PyDict::new(py);
+                        let named = order.iter().filter_map(Value::as_str);
+                        for name in named.filter(|n| props.contains_key(*n)) {
+                            inner.set_item(name, to_python(py, &props[name])?)?;
+                        }
+                        Some(inner.into_any())
+                    }
+                    _ => None,
+                };
+                match ordered {
+                    Some(inner) => dict.set_item(key, inner)?,
+                    None => dict.set_item(key, to_python(py, x)?)?,
+                }
+            }
+            dict.into_any()
         }
-        schema.set_item("properties", ordered)?;
-    }
-    Ok(schema)
+    })
 }
 
 /// Builds the pipeline for these gazetteers now (it is otherwise built on

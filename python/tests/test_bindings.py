@@ -207,3 +207,59 @@ def test_is_input_name_and_schema():
     with pytest.raises(ValueError, match="no record type"):
         newsie.schema("nope")
     assert newsie.SCHEMA_VERSION == "1" and newsie.__version__
+
+
+def test_columns_from_pandas_numpy_and_pyarrow_with_missing_values():
+    pd = pytest.importorskip("pandas")
+    np = pytest.importorskip("numpy")
+    pa = pytest.importorskip("pyarrow")
+    texts = ["Tencent shares fell 2% on Monday.", float("nan"), "Nvidia cut prices by 10%.", None]
+    frame = pd.DataFrame(
+        {
+            "id": [1, 2, 3, 4],
+            "text": texts,
+            "published": pd.to_datetime(["2025-01-29", None, "2025-02-03", "2025-02-04"]),
+        }
+    )
+    want = [("1", "processed", "2025-01-29"), ("2", "failed", None), ("3", "processed", "2025-02-03"), ("4", "failed", None)]
+    columns = [
+        (frame["id"], frame["text"], frame["published"]),
+        (frame["id"].to_numpy(), frame["text"].astype("string"), frame["published"].to_numpy()),
+        (pa.array([1, 2, 3, 4]), pa.array([t if isinstance(t, str) else None for t in texts]), pa.array(frame["published"])),
+    ]
+    for ids, text, dates in columns:
+        batch = newsie.extract_batch(ids, text, dates)
+        got = [(a["id"], a["status"], a["dct"]) for a in batch["articles"]]
+        assert got == want
+        assert [e["reason"] for e in batch["errors"]] == ["row 2: no text", "row 4: no text"]
+    with pytest.raises(TypeError, match=r"texts\[1\]: expected a str or None, not bytes"):
+        newsie.extract_batch(["a", "b"], ["x", b"y"])
+    with pytest.raises(TypeError, match="must be a sequence"):
+        newsie.extract_batch("abc", "xyz")
+
+
+def test_threads_are_checked_and_give_the_same_records():
+    rows = wire_feed()
+    ids = [f"r{i}" for i in range(len(rows))] * 20
+    ids = [f"{id}-{n}" for n, id in enumerate(ids)]
+    texts = [r["text"] for r in rows] * 20
+    one = newsie.extract_batch(ids, texts, threads=1, as_json=True)
+    assert newsie.extract_batch(ids, texts, threads=2, as_json=True) == one
+    assert newsie.extract_batch(ids, texts, as_json=True) == one
+    for bad in (0, -1, 1025):
+        with pytest.raises(ValueError, match="1 to 1024"):
+            newsie.extract_batch(ids, texts, threads=bad)
+
+
+def test_extract_files_names_the_columns_that_disagree():
+    with pytest.raises(ValueError, match="contents has 1 rows, paths has 2"):
+        newsie.extract_files(["a.txt", "b.txt"], [b"x"])
+    with pytest.raises(ValueError, match="ids has 2 rows, paths has 1"):
+        newsie.extract_files(["a.txt"], [b"x"], ["a", "b"])
+    with pytest.raises(TypeError, match=r"contents\[0\]: expected bytes, not str"):
+        newsie.extract_files(["a.txt"], ["x"])
+
+
+def test_schema_nested_arguments_in_line_order():
+    args = newsie.schema("event")["$defs"]["ArgumentRecord"]["properties"]
+    assert list(args) == ["text", "normalized", "mention", "entity_id", "value", "currency"]

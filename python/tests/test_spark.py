@@ -58,10 +58,13 @@ def test_schema_types_and_input_names():
 
 
 def test_relative_paths_are_the_clis():
+    # Spark writes locations without percent-encoding: nothing is decoded.
     paths, ids = spark_extract.relative_paths(
-        "/data/news", "news", ["file:/data/news/a%20b.txt", "file:///data/news/x/y.jsonl"]
+        "/data/news", "news", ["file:/data/news/a b#1.txt", "file:///data/news/x/y%41.jsonl", "hdfs://nn:8020/data/news/z.txt"]
     )
-    assert paths == ["news/a b.txt", "news/x/y.jsonl"] and ids == ["a b.txt", "x/y.jsonl"]
+    assert paths == ["news/a b#1.txt", "news/x/y%41.jsonl", "news/z.txt"]
+    assert ids == ["a b#1.txt", "x/y%41.jsonl", "z.txt"]
+    assert spark_extract.glob_escaped("g/news [2024]/{a}*?") == r"g/news \[2024\]/\{a\}\*\?"
     assert spark_extract.relative_paths("/d/one.txt", "one.txt", ["file:/d/one.txt"]) == (["one.txt"], ["one.txt"])
 
 
@@ -172,3 +175,39 @@ def test_spark_connect_gives_the_same_lines(cli, tmp_path):
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert sorted_lines(spark_lines(tmp_path / "out")) == sorted_lines(cli_records(tmp_path / "cli"))
+
+
+def test_spark_job_reads_awkward_names_and_empty_files_as_the_cli(spark, cli, tmp_path):
+    folder = tmp_path / "news [2024]"
+    (folder / "sub dir").mkdir(parents=True)
+    briefs = (REPO / "fixtures" / "inputs" / "briefs.json").read_bytes()
+    (folder / "a#b.json").write_bytes(briefs)
+    (folder / "x%41.txt").write_text("Tencent shares fell 2% on Monday.\n", encoding="utf-8")
+    (folder / "sub dir" / "Zürich news.txt").write_text("Nestle cut prices by 5% in Zurich.\n", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "README.md").write_text("not an input\n", encoding="utf-8")
+    cli("extract", "-q", "-o", tmp_path / "cli", folder, failures=True)
+    expected = cli_records(tmp_path / "cli")
+    assert len(expected["article"]) == 6  # 3 briefs, x%41, Zürich, empty
+    run_job(spark, folder, tmp_path / "out")
+    assert sorted_lines(spark_lines(tmp_path / "out")) == sorted_lines(expected)
+    # One file named itself is read whatever its name.
+    notes = tmp_path / "my notes"
+    notes.write_text("Baidu shares rose 4% on Friday.\n", encoding="utf-8")
+    cli("extract", "-q", "-o", tmp_path / "cli-notes", notes)
+    run_job(spark, notes, tmp_path / "out-notes")
+    assert sorted_lines(spark_lines(tmp_path / "out-notes")) == sorted_lines(cli_records(tmp_path / "cli-notes"))
+
+
+def test_spark_job_refuses_bad_settings_before_running(spark, tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table({"id": ["a"], "text": ["x"], "published": [20250129]}), tmp_path / "t.parquet")
+    with pytest.raises(SystemExit, match="published is bigint"):
+        run_job(spark, "--parquet", tmp_path / "t.parquet", tmp_path / "out")
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("only one column\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.tsv:1"):
+        run_job(spark, "--gazetteers", bad, REPO / "fixtures" / "articles", tmp_path / "out2")
+    assert not (tmp_path / "out").exists() and not (tmp_path / "out2").exists()

@@ -123,7 +123,7 @@ pub struct MentionRecord {
 
 /// One event argument: surface, normalized value, mention id, and for
 /// entities, money and numbers their typed parts.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 pub struct ArgumentRecord {
     /// Surface text, or null for arguments inferred without one.
     pub text: Option<String>,

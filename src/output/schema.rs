@@ -10,7 +10,9 @@ use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::record::{ArticleRecord, EventRecord, MentionRecord, NoticeRecord, SCHEMA_VERSION};
+use super::record::{
+    ArgumentRecord, ArticleRecord, EventRecord, MentionRecord, NoticeRecord, SCHEMA_VERSION,
+};
 use crate::provenance::Provenance;
 
 /// The record types with a schema, in the order `newsie schema` prints them.
@@ -85,7 +87,16 @@ pub fn schema(record: &str) -> Option<Value> {
     Some(match record {
         "article" => tagged::<ArticleRecord>("article"),
         "mention" => tagged::<MentionRecord>("mention"),
-        "event" => tagged::<EventRecord>("event"),
+        "event" => {
+            let mut event = tagged::<EventRecord>("event");
+            // Every argument has all its keys too (null where they do not apply).
+            let keys = keys_in_order(
+                &serde_json::to_string(&ArgumentRecord::default()).expect("serializes"),
+            );
+            event["$defs"]["ArgumentRecord"]["required"] =
+                Value::Array(keys.into_iter().map(Value::String).collect());
+            event
+        }
         "error" => tagged::<NoticeRecord>("error"),
         "warning" => tagged::<NoticeRecord>("warning"),
         "provenance" => generate::<Provenance>(None),
@@ -169,5 +180,17 @@ mod tests {
             .map(|k| k.as_str().unwrap())
             .collect();
         assert_eq!(order, ["record", "article", "id", "type"]);
+        let argument = &schema("event").unwrap()["$defs"]["ArgumentRecord"]["required"];
+        assert_eq!(
+            argument,
+            &serde_json::json!([
+                "text",
+                "normalized",
+                "mention",
+                "entity_id",
+                "value",
+                "currency"
+            ])
+        );
     }
 }
