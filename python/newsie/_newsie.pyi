@@ -20,6 +20,8 @@ Record = dict[str, Any]
 #: ``datetime.date``/``datetime.datetime``/``pandas.Timestamp``, or ``None``.
 Published = Union[str, datetime.date, None]
 GazetteerPath = Union[str, PathLike[str], None]
+#: A column: a list or tuple, a ``pandas.Series``, a numpy or pyarrow array.
+Column = Union[Sequence[Any], Any]
 
 class Extraction(TypedDict):
     """One article's records."""
@@ -75,11 +77,11 @@ def extract(
     """
 
 def extract_batch(
-    ids: Sequence[Optional[str]],
-    texts: Sequence[Optional[str]],
-    published: Optional[Sequence[Published]] = None,
+    ids: Column,
+    texts: Column,
+    published: Optional[Column] = None,
     *,
-    titles: Optional[Sequence[Optional[str]]] = None,
+    titles: Optional[Column] = None,
     gazetteers: GazetteerPath = None,
     all_languages: bool = False,
     threads: Optional[int] = None,
@@ -88,15 +90,18 @@ def extract_batch(
     """Extracts a batch of articles given as columns, with the GIL released.
 
     Args:
-        ids, texts: one article a row. A row whose id is ``None`` or empty,
-            or whose text is ``None``, is a failed article record with an
-            error record (``"row 3: no text"``; a missing id becomes ``#3``,
-            the 1-based row of this call).
+        ids, texts: one article a row: lists, pandas Series, numpy or
+            pyarrow arrays. ``None``, NaN, ``pandas.NA`` and ``NaT`` are
+            missing: a row whose id is missing or empty, or whose text is
+            missing, is a failed article record with an error record
+            (``"row 3: no text"``; a missing id becomes ``#3``, the 1-based
+            row of this call). Integer ids are written as strings.
         published: publication dates, one a row (see ``extract``).
         titles: headlines, one a row.
         gazetteers, all_languages: as for ``extract``.
         threads: ``None`` runs on rayon's pool (``RAYON_NUM_THREADS``, else a
-            thread per core); ``1`` on the calling thread (for Spark tasks).
+            thread per core); ``N`` (1 to 1024) on a pool of N threads, ``1``
+            on the calling thread (for Spark tasks).
         as_json: give each record as its JSONL line (``str``, byte for byte
             the CLI's) instead of a dict.
 
@@ -107,8 +112,10 @@ def extract_batch(
         ``pyarrow.Table.from_pylist``.
 
     Raises:
-        ValueError: the columns have different lengths; gazetteers malformed.
-        TypeError: a date of another type.
+        ValueError: the columns have different lengths, ``threads`` is not
+            1 to 1024, or the gazetteers are malformed.
+        TypeError: a cell or a date of another type, or a single ``str``
+            given as a column.
         OSError: the gazetteers cannot be read.
     """
 
