@@ -89,11 +89,17 @@ fn text_cell(v: &Bound<'_, PyAny>, column: &str, row: usize) -> PyResult<Option<
     if v.hasattr("as_py")? {
         return text_cell(&v.call_method0("as_py")?, column, row);
     }
-    if column == "ids"
-        && !v.is_instance_of::<PyBool>()
-        && let Ok(n) = v.extract::<i128>()
-    {
-        return Ok(Some(n.to_string()));
+    if column == "ids" && !v.is_instance_of::<PyBool>() {
+        if let Ok(n) = v.extract::<i128>() {
+            return Ok(Some(n.to_string()));
+        }
+        // A pandas integer column with gaps is float64: 3.0 is the id 3.
+        if let Ok(f) = v.cast::<PyFloat>().map(|f| f.value())
+            && f.fract() == 0.0
+            && f.abs() < 9.0e15
+        {
+            return Ok(Some(format!("{}", f as i64)));
+        }
     }
     Err(PyTypeError::new_err(format!(
         "{column}[{row}]: expected a str or None, not {}",

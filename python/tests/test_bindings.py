@@ -232,6 +232,9 @@ def test_columns_from_pandas_numpy_and_pyarrow_with_missing_values():
         got = [(a["id"], a["status"], a["dct"]) for a in batch["articles"]]
         assert got == want
         assert [e["reason"] for e in batch["errors"]] == ["row 2: no text", "row 4: no text"]
+    # An integer column with a gap is float64 in pandas: 3.0 is the id 3.
+    gappy = newsie.extract_batch(pd.Series([1, None, 3]), ["a", "b", "c"])
+    assert [(a["id"], a["status"]) for a in gappy["articles"]] == [("1", "processed"), ("#2", "failed"), ("3", "processed")]
     with pytest.raises(TypeError, match=r"texts\[1\]: expected a str or None, not bytes"):
         newsie.extract_batch(["a", "b"], ["x", b"y"])
     with pytest.raises(TypeError, match="must be a sequence"):

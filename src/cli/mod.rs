@@ -202,9 +202,10 @@ struct ExtractArgs {
     resume: bool,
     /// Process only shard I of N (0-based): the articles whose id hashes to I mod N (the first
     /// 8 bytes of its SHA-256). N processes with --shard 0/N … N-1/N over the same inputs split
-    /// them exactly. `auto` takes I and N from a Slurm job array (SLURM_ARRAY_TASK_ID, _MIN,
-    /// _STEP, _COUNT); `auto/N` also from a Kubernetes Indexed Job (JOB_COMPLETION_INDEX, with
-    /// N its completions).
+    /// them exactly. `auto` takes I and N from a Slurm job array: I from SLURM_ARRAY_TASK_ID
+    /// (less SLURM_ARRAY_TASK_MIN, over SLURM_ARRAY_TASK_STEP), N from SLURM_ARRAY_TASK_COUNT.
+    /// `auto/N` takes I from a Kubernetes Indexed Job's JOB_COMPLETION_INDEX (N: the Job's
+    /// completions), or from Slurm with N checked against its count.
     #[arg(long, value_name = "I/N|auto[/N]", value_parser = |s: &str| Shard::resolve(s, |k| std::env::var(k).ok()))]
     shard: Option<Shard>,
     /// Keep only these record types, comma-separated: company, date, model, money, percent,
