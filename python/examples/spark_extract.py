@@ -199,7 +199,7 @@ def extract_files_udf(root: str, given: str, options: dict):
     return run
 
 
-def extract_rows_udf(columns: dict, options: dict):
+def extract_rows_udf(options: dict):
     """The ``mapInArrow`` function over a table of one article a row."""
 
     def run(batches: Iterator) -> Iterator:
@@ -271,7 +271,7 @@ def read_articles(spark, args):
             for key, c in wanted.items()
             if c in table.columns
         ]
-        return table.select(*cols), extract_rows_udf(wanted, options)
+        return table.select(*cols), extract_rows_udf(options)
     if args.published:
         options["published"] = args.published
     has_scheme = re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", args.input)

@@ -211,7 +211,7 @@ def test_is_input_name_and_schema():
 
 def test_columns_from_pandas_numpy_and_pyarrow_with_missing_values():
     pd = pytest.importorskip("pandas")
-    np = pytest.importorskip("numpy")
+    pytest.importorskip("numpy")
     pa = pytest.importorskip("pyarrow")
     texts = ["Tencent shares fell 2% on Monday.", float("nan"), "Nvidia cut prices by 10%.", None]
     frame = pd.DataFrame(
