@@ -383,16 +383,18 @@ fn extract<'py>(
 /// `ids`, `texts`, `published` and `titles` hold one article a row (lists,
 /// pandas Series, ...). A row without an id or a text is a failed article
 /// with an error record ("row 3: no text"). `threads=None` runs on rayon's
-/// pool (RAYON_NUM_THREADS, else a thread a core), `threads=1` on the calling
-/// thread (for Spark tasks). `as_json=True` gives each record as its JSONL
-/// line, byte for byte the CLI's, instead of a dict. Other options as for
-/// `extract`.
+/// pool (RAYON_NUM_THREADS, else a thread a core), `threads=N` (1 to 1024) on
+/// a pool of N threads, `threads=1` on the calling thread (for Spark tasks).
+/// `as_json=True` gives each record as its JSONL line, byte for byte the
+/// CLI's, instead of a dict. Other options as for `extract`.
 ///
 /// Returns {"articles": [...], "mentions": [...], "events": [...],
 /// "warnings": [...], "errors": [...]}, every key present, each list in input
 /// order, ready for pandas.DataFrame or pyarrow.Table.from_pylist.
 ///
-/// Raises ValueError for columns of different lengths, and as `extract`.
+/// Raises ValueError for columns of different lengths or `threads` outside 1
+/// to 1024, TypeError for a cell of another type or a single str given as a
+/// column, and as `extract`.
 #[pyfunction]
 #[pyo3(signature = (ids, texts, published=None, *, titles=None, gazetteers=None, all_languages=false, threads=None, as_json=false))]
 #[allow(clippy::too_many_arguments)]
