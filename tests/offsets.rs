@@ -178,10 +178,14 @@ fn offsets_of_arbitrary_text_slice_back() {
 #[test]
 fn offsets_of_news_words_in_arbitrary_unicode_slice_back() {
     let (mentions, events) = run(news_text());
-    // The words do make the recognizers and rules fire: about 20 words a
-    // case, most of them mentions or triggers.
-    assert!(mentions > 2 * 256, "{mentions} mentions");
-    assert!(events > 256 / 4, "{events} events");
+    // The words do make the recognizers and rules fire, so the property is
+    // not checked on texts with nothing in them. The cases are random: over
+    // 40 seeds the 512 runs (256 cases, with and without a DCT) gave 4,078
+    // to 4,822 mentions and 68 to 134 events, and CI once saw 56 events. The
+    // bounds are far below that, so they fail only for a strategy (or a
+    // pipeline) that stopped finding things.
+    assert!(mentions > 1_000, "{mentions} mentions");
+    assert!(events > 16, "{events} events");
 }
 
 /// Fixed texts around a BOM, NBSP, zero-width and combining characters and
