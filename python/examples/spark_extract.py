@@ -13,6 +13,8 @@ INPUT is either
 - with ``--parquet``, a Parquet table with one article a row: columns
   ``id`` and ``text``, optionally ``published`` (a string, date or
   timestamp) and ``title`` (other names with ``--id-column`` and so on).
+  A row without an id (null or empty) gets ``FILE#ROW``, its file and
+  1-based row there, as the CLI names a JSONL line without one.
 
 OUTPUT gets the records partitioned by record type (``article``,
 ``mention``, ``event``, ``warning``, ``error``), twice:
@@ -199,8 +201,18 @@ def extract_files_udf(root: str, given: str, options: dict):
     return run
 
 
-def extract_rows_udf(options: dict):
-    """The ``mapInArrow`` function over a table of one article a row."""
+def fallback_ids(ids: list, files: list[str], rows: list[int], root: str, given: str) -> list:
+    """Each row's id, or for a row without one (null or empty) ``FILE#ROW``:
+    its Parquet file as ``relative_paths`` names it and its 1-based row in
+    that file, as the CLI names a JSONL line without an id ``FILE#LINE``.
+    ``files`` are ``_metadata.file_path`` values, percent-encoded URIs."""
+    names = relative_paths(root, given, [unquote(f) for f in files])[1]
+    return [i if i else f"{name}#{row + 1}" for i, name, row in zip(ids, names, rows)]
+
+
+def extract_rows_udf(root: str, given: str, options: dict):
+    """The ``mapInArrow`` function over a table of one article a row (with
+    the columns ``_file`` and ``_row`` from Spark's ``_metadata``)."""
 
     def run(batches: Iterator) -> Iterator:
         import newsie
@@ -211,8 +223,9 @@ def extract_rows_udf(options: dict):
             def column(name):
                 return batch.column(name).to_pylist() if name in names else None
 
+            ids = fallback_ids(column("id"), column("_file"), column("_row"), root, given)
             result = newsie.extract_batch(
-                column("id"),
+                ids,
                 column("text"),
                 column("published"),
                 titles=column("title"),
@@ -257,6 +270,9 @@ def read_articles(spark, args):
         options["gazetteers"] = args.gazetteers
         # On the driver first: a bad list fails here, once, naming its line.
         newsie.load(args.gazetteers)
+    has_scheme = re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", args.input)
+    root = path_part(args.input) if has_scheme else os.path.abspath(args.input)
+    root = root.rstrip("/") or "/"
     if args.parquet:
         table = spark.read.parquet(glob_escaped(args.input))
         wanted = {
@@ -271,12 +287,11 @@ def read_articles(spark, args):
             for key, c in wanted.items()
             if c in table.columns
         ]
-        return table.select(*cols), extract_rows_udf(options)
+        # Where each row is, for the ids of rows without one.
+        cols += [F.col("_metadata.file_path").alias("_file"), F.col("_metadata.row_index").alias("_row")]
+        return table.select(*cols), extract_rows_udf(root, args.input, options)
     if args.published:
         options["published"] = args.published
-    has_scheme = re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", args.input)
-    root = path_part(args.input) if has_scheme else os.path.abspath(args.input)
-    root = root.rstrip("/") or "/"
     files = spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(glob_escaped(args.input))
 
     def wanted(location: str) -> bool:

@@ -94,8 +94,8 @@ def extract_batch(
             pyarrow arrays. ``None``, NaN, ``pandas.NA`` and ``NaT`` are
             missing: a row whose id is missing or empty, or whose text is
             missing, is a failed article record with an error record
-            (``"row 3: no text"``; a missing id becomes ``#3``, the 1-based
-            row of this call). Integer ids are written as strings.
+            (``"no text"``; a row without an id gets the id ``#3``, its
+            1-based row in this call, and ``"row 3: no id"``). Integer ids are written as strings.
         published: publication dates, one a row (see ``extract``).
         titles: headlines, one a row.
         gazetteers, all_languages: as for ``extract``.

@@ -165,6 +165,9 @@ fn text_column(column: &Bound<'_, PyAny>, name: &str) -> PyResult<Vec<Option<Str
 
 /// An article given as fields (as a JSON record gives them): a missing id or
 /// text fails the article instead of raising, so every row is accounted for.
+/// The reason is "no text" for a row with an id (its error record names the
+/// article), else "row N: no id" or "row N: no text" (`row` 0-based, N from
+/// 1), the id `#N`.
 fn field_item(
     id: Option<String>,
     text: Option<String>,
@@ -174,12 +177,20 @@ fn field_item(
 ) -> Item {
     let (id, text) = match (id.filter(|i| !i.is_empty()), text) {
         (Some(id), Some(text)) => (id, text),
-        (id, text) => {
+        (Some(id), None) => {
+            return Item::Failed {
+                path: String::new(),
+                line: None,
+                id,
+                reason: "no text".into(),
+            };
+        }
+        (None, text) => {
             let reason = if text.is_none() { "no text" } else { "no id" };
             return Item::Failed {
                 path: String::new(),
                 line: None,
-                id: id.unwrap_or_else(|| format!("#{}", row + 1)),
+                id: format!("#{}", row + 1),
                 reason: format!("row {}: {reason}", row + 1),
             };
         }
@@ -382,8 +393,10 @@ fn extract<'py>(
 ///
 /// `ids`, `texts`, `published` and `titles` hold one article a row (lists,
 /// pandas Series, ...). A row without an id or a text is a failed article
-/// with an error record ("row 3: no text"). `threads=None` runs on rayon's
-/// pool (RAYON_NUM_THREADS, else a thread a core), `threads=N` (1 to 1024) on
+/// with an error record: "no text" for a row with an id; a row without one
+/// gets the id `#N` and "row N: no id" ("row N: no text" if it has neither;
+/// N is its 1-based row in this call). `threads=None` runs on rayon's pool
+/// (RAYON_NUM_THREADS, else a thread a core), `threads=N` (1 to 1024) on
 /// a pool of N threads, `threads=1` on the calling thread (for Spark tasks).
 /// `as_json=True` gives each record as its JSONL line, byte for byte the
 /// CLI's, instead of a dict. Other options as for `extract`.

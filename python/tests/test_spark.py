@@ -122,6 +122,34 @@ def test_spark_job_on_a_parquet_table_equals_extract_batch(spark, tmp_path):
     assert result["counts"]["error"] == 1 and result["counts"]["article"] == len(rows)
 
 
+def test_rows_of_a_parquet_table_without_ids_are_named_by_file_and_row(spark, tmp_path):
+    """As the CLI names a JSONL line without an id FILE#LINE, the job names a
+    row without one FILE#ROW (1-based, per file, across row groups), so no
+    two such rows of a table share an id however Spark batches them."""
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    table = tmp_path / "news table"
+    table.mkdir()
+    text = "Nvidia cut prices by 10% on Monday."
+    pq.write_table(
+        pa.table({"id": pa.array(["a", None, "", "d"], pa.string()), "text": [text, text, text, None]}),
+        table / "part 1.parquet",
+        row_group_size=2,
+    )
+    pq.write_table(pa.table({"id": pa.array([None], pa.string()), "text": [text]}), table / "part 2.parquet")
+    result = run_job(spark, "--parquet", "--batch-rows", "1", table, tmp_path / "out")
+    articles = sorted((json.loads(line)["id"], json.loads(line)["status"]) for line in spark_lines(tmp_path / "out")["article"])
+    assert articles == [
+        ("a", "processed"),
+        ("d", "failed"),
+        ("part 1.parquet#2", "processed"),
+        ("part 1.parquet#3", "processed"),
+        ("part 2.parquet#1", "processed"),
+    ]
+    assert result["counts"]["mention"] == 4 * len(newsie.extract(text)["mentions"])
+
+
 def test_union_of_four_shards_equals_the_unsharded_run(cli, real_corpus, tmp_path):
     cli("extract", "-q", "-o", tmp_path / "all", real_corpus)
     whole = sorted_lines(cli_records(tmp_path / "all"))
