@@ -404,11 +404,27 @@ pub fn process(pipeline: &Pipeline, article: &Article, all_languages: bool) -> O
     }
 }
 
+/// The records of an article whose id an earlier article of the run already
+/// had: a run keeps the first article of an id (in input order) and fails
+/// the others, each a failed `article` record and an `error` record with
+/// the reason `repeated article id "ID"` at the article's own path and line
+/// (its reading warnings are dropped, and it is not processed).
+pub fn repeated_id(article: &Article) -> Records {
+    failed_records(repeated_record(article))
+}
+
+/// The failed article record of a repeated id ([`repeated_id`]).
+fn repeated_record(article: &Article) -> ArticleRecord {
+    let reason = format!("repeated article id {:?}", article.id);
+    failed_record(&article.path, article.line, &article.id, reason)
+}
+
 /// The records of one input item read by [`input::read`] or
 /// [`input::read_bytes`], processed on this thread exactly as the batch run
 /// processes it: DCT fallback ([`with_fallback_dct`] with `published`),
 /// [`process`], records. What needs the whole run is left out: repeated
-/// ids, shards and resume.
+/// ids ([`repeated_id`] makes the item a run makes of a repeat), shards and
+/// resume.
 pub fn item_records(
     pipeline: &Pipeline,
     item: Item,
@@ -671,12 +687,7 @@ fn read_all(found: input::Discovered, config: &RunConfig, out: SyncSender<Batch>
                         continue;
                     }
                     if !seen.insert(article.id.clone()) {
-                        Entry::Failed(failed_record(
-                            &article.path,
-                            article.line,
-                            &article.id,
-                            format!("repeated article id {:?}", article.id),
-                        ))
+                        Entry::Failed(repeated_record(&article))
                     } else {
                         let article = with_fallback_dct(article, given_dct, config.published);
                         Entry::Article(Pending { article, warnings })

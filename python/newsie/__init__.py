@@ -11,7 +11,8 @@ each a dict with its ``"record"`` tag (``article``, ``mention``, ``event``,
   ``pyarrow.Table.from_pylist``.
 - ``extract_files(paths, contents)``: whole input files (``.txt`` with front
   matter, ``.jsonl``, ``.json``, ``.html``, ``.warc`` and their ``.gz``),
-  read exactly as the CLI reads them.
+  read exactly as the CLI reads them; ``article_ids(paths, contents)`` only
+  reads them, to find repeated ids first (``refused=``).
 
 The bundled gazetteers are compiled in; a pipeline is built once per process
 and gazetteer path (``gazetteers=`` a folder or a flat list, as
@@ -21,6 +22,7 @@ and gazetteer path (``gazetteers=`` a folder or a flat list, as
 from newsie._newsie import (
     SCHEMA_VERSION,
     __version__,
+    article_ids,
     extract,
     extract_batch,
     extract_files,
@@ -32,6 +34,7 @@ from newsie._newsie import (
 __all__ = [
     "SCHEMA_VERSION",
     "__version__",
+    "article_ids",
     "extract",
     "extract_batch",
     "extract_files",

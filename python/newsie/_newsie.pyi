@@ -86,6 +86,7 @@ def extract_batch(
     all_languages: bool = False,
     threads: Optional[int] = None,
     as_json: bool = False,
+    refused: Optional[Column] = None,
 ) -> Batch:
     """Extracts a batch of articles given as columns, with the GIL released.
 
@@ -95,7 +96,8 @@ def extract_batch(
             missing: a row whose id is missing or empty, or whose text is
             missing, is a failed article record with an error record
             (``"no text"``; a row without an id gets the id ``#3``, its
-            1-based row in this call, and ``"row 3: no id"``). Integer ids are written as strings.
+            1-based row in this call, and ``"row 3: no id"``). Integer ids
+            are written as strings.
         published: publication dates, one a row (see ``extract``).
         titles: headlines, one a row.
         gazetteers, all_languages: as for ``extract``.
@@ -104,6 +106,11 @@ def extract_batch(
             on the calling thread (for Spark tasks).
         as_json: give each record as its JSONL line (``str``, byte for byte
             the CLI's) instead of a dict.
+        refused: one bool a row (missing is ``False``): the rows to fail as
+            repeated ids, as ``newsie extract`` fails an article whose id an
+            earlier article had (a failed article record and an error record
+            ``repeated article id "ID"``, no extraction). Ids repeated within
+            the call are otherwise kept: the caller decides which is first.
 
     Returns:
         ``{"articles": [...], "mentions": [...], "events": [...],
@@ -129,6 +136,7 @@ def extract_files(
     all_languages: bool = False,
     threads: Optional[int] = None,
     as_json: bool = False,
+    refused: Optional[Sequence[Optional[Sequence[int]]]] = None,
 ) -> Batch:
     """Extracts the articles of whole input files, read as the CLI reads them.
 
@@ -145,17 +153,38 @@ def extract_files(
             ``newsie extract --published``.
         gazetteers, all_languages, threads, as_json: as for
             ``extract_batch``.
+        refused: the articles to fail as repeated ids (as ``extract_batch``'s
+            ``refused``): for each file ``None`` or the 0-based positions
+            of those articles among the file's articles, in the order
+            ``article_ids`` lists them.
 
     Returns:
         As ``extract_batch``. A file that does not parse is a failed article
         with an error record naming the file and line, as from the CLI.
-        Repeated ids are not refused (the CLI refuses them within one run).
+        Repeated ids are kept unless ``refused`` (the CLI refuses them
+        within one run).
 
     Raises:
         TypeError: a content that is not ``bytes``.
         ValueError: the lists have different lengths, ``published`` does not
             parse, or the gazetteers are malformed.
         OSError: the gazetteers cannot be read.
+    """
+
+def article_ids(
+    paths: Sequence[str],
+    contents: Sequence[bytes],
+    ids: Optional[Sequence[str]] = None,
+    *,
+    threads: Optional[int] = None,
+) -> list[list[str]]:
+    """The ids of each file's articles, in file order, as ``extract_files``
+    gives them for the same arguments: one list a file (empty for a file
+    that gives no article). Only reads the files (no extraction), with the
+    GIL released: a first pass that finds repeated ids before extracting.
+
+    Raises:
+        TypeError, ValueError: as ``extract_files``.
     """
 
 def is_input_name(name: str) -> bool:

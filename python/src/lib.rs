@@ -12,7 +12,7 @@
 //! 0.2 s each); the work itself runs with the GIL released, on rayon's pool
 //! unless `threads=1`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -257,17 +257,69 @@ impl Workers {
     }
 }
 
+/// An input item, or an article refused as a repeated id (`refused=`).
+enum Work {
+    /// An item to run through the pipeline.
+    Item(Item),
+    /// An article whose id an earlier article had: failed, not processed.
+    Repeated(Article),
+}
+
+impl Work {
+    /// The item, or the repeated id it stands for when `refused`.
+    fn new(item: Item, refused: bool) -> Work {
+        match item {
+            Item::Article { article, .. } if refused => Work::Repeated(article),
+            item => Work::Item(item),
+        }
+    }
+}
+
 /// Runs items through the pipeline, results in input order.
 fn process(
     pipeline: &Pipeline,
-    items: Vec<Item>,
+    work: Vec<Work>,
     published: Option<jiff::civil::Date>,
     all_languages: bool,
     workers: &Workers,
 ) -> Vec<Records> {
-    workers.map(items, |item| {
-        run::item_records(pipeline, item, published, all_languages)
+    workers.map(work, |w| match w {
+        Work::Item(item) => run::item_records(pipeline, item, published, all_languages),
+        Work::Repeated(article) => run::repeated_id(&article),
     })
+}
+
+/// A `refused=` column of `extract_batch`: one bool a row (missing is
+/// false), or all false.
+fn refused_column(column: Option<&Bound<'_, PyAny>>, rows: usize) -> PyResult<Vec<bool>> {
+    let Some(column) = column.filter(|c| !c.is_none()) else {
+        return Ok(vec![false; rows]);
+    };
+    let refused = cells(column, "refused")?
+        .iter()
+        .enumerate()
+        .map(|(row, v)| {
+            let v = if v.hasattr("as_py")? {
+                v.call_method0("as_py")?
+            } else {
+                v.clone()
+            };
+            if missing(&v)? {
+                return Ok(false);
+            }
+            v.extract::<bool>().map_err(|_| {
+                PyTypeError::new_err(format!(
+                    "refused[{row}]: expected a bool or None, not {}",
+                    v.get_type()
+                        .name()
+                        .map(|n| n.to_string())
+                        .unwrap_or_default()
+                ))
+            })
+        })
+        .collect::<PyResult<Vec<bool>>>()?;
+    same_length("refused", refused.len(), "ids", rows)?;
+    Ok(refused)
 }
 
 /// Records grouped by table, each as its JSONL line, in input order.
@@ -377,8 +429,15 @@ fn extract<'py>(
         title,
         0,
     );
-    let records =
-        py.detach(|| process(&pipeline, vec![item], None, all_languages, &Workers::Caller));
+    let records = py.detach(|| {
+        process(
+            &pipeline,
+            vec![Work::Item(item)],
+            None,
+            all_languages,
+            &Workers::Caller,
+        )
+    });
     let batch = batch_result(py, &records, false)?;
     let result = PyDict::new(py);
     let articles = batch.get_item("articles")?.expect("every table is set");
@@ -399,7 +458,10 @@ fn extract<'py>(
 /// (RAYON_NUM_THREADS, else a thread a core), `threads=N` (1 to 1024) on
 /// a pool of N threads, `threads=1` on the calling thread (for Spark tasks).
 /// `as_json=True` gives each record as its JSONL line, byte for byte the
-/// CLI's, instead of a dict. Other options as for `extract`.
+/// CLI's, instead of a dict. `refused` (one bool a row) marks the rows to
+/// fail as repeated ids, as `newsie extract` fails an article whose id an
+/// earlier one had ("repeated article id ..."); ids repeated within the call
+/// are otherwise kept. Other options as for `extract`.
 ///
 /// Returns {"articles": [...], "mentions": [...], "events": [...],
 /// "warnings": [...], "errors": [...]}, every key present, each list in input
@@ -409,7 +471,7 @@ fn extract<'py>(
 /// to 1024, TypeError for a cell of another type or a single str given as a
 /// column, and as `extract`.
 #[pyfunction]
-#[pyo3(signature = (ids, texts, published=None, *, titles=None, gazetteers=None, all_languages=false, threads=None, as_json=false))]
+#[pyo3(signature = (ids, texts, published=None, *, titles=None, gazetteers=None, all_languages=false, threads=None, as_json=false, refused=None))]
 #[allow(clippy::too_many_arguments)]
 fn extract_batch<'py>(
     py: Python<'py>,
@@ -421,6 +483,7 @@ fn extract_batch<'py>(
     all_languages: bool,
     threads: Option<i64>,
     as_json: bool,
+    refused: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let workers = Workers::new(threads)?;
     let ids = text_column(ids, "ids")?;
@@ -433,17 +496,70 @@ fn extract_batch<'py>(
         None => vec![None; rows],
     };
     same_length("titles", titles.len(), "ids", rows)?;
+    let refused = refused_column(refused, rows)?;
     let pipeline = pipeline(py, gazetteers)?;
-    let items: Vec<Item> = ids
+    let work: Vec<Work> = ids
         .into_iter()
         .zip(texts)
         .zip(dates)
         .zip(titles)
+        .zip(refused)
         .enumerate()
-        .map(|(row, (((id, text), date), title))| field_item(id, text, date, title, row))
+        .map(|(row, ((((id, text), date), title), refused))| {
+            Work::new(field_item(id, text, date, title, row), refused)
+        })
         .collect();
-    let records = py.detach(|| process(&pipeline, items, None, all_languages, &workers));
+    let records = py.detach(|| process(&pipeline, work, None, all_languages, &workers));
     batch_result(py, &records, as_json)
+}
+
+/// Input files given from Python as paths, contents (bytes) and optional
+/// id bases, ready to read.
+fn input_files(
+    paths: Vec<String>,
+    contents: &[Bound<'_, PyAny>],
+    ids: Option<Vec<String>>,
+) -> PyResult<Vec<(InputFile, Vec<u8>)>> {
+    let rows = paths.len();
+    same_length("contents", contents.len(), "paths", rows)?;
+    let ids = match ids {
+        Some(ids) => {
+            same_length("ids", ids.len(), "paths", rows)?;
+            ids.into_iter().map(Some).collect()
+        }
+        None => vec![None; rows],
+    };
+    paths
+        .into_iter()
+        .zip(ids)
+        .zip(contents)
+        .enumerate()
+        .map(|(row, ((path, id), c))| {
+            let bytes = c.cast::<PyBytes>().map_err(|_| {
+                PyTypeError::new_err(format!(
+                    "contents[{row}]: expected bytes, not {}",
+                    c.get_type()
+                        .name()
+                        .map(|n| n.to_string())
+                        .unwrap_or_default()
+                ))
+            })?;
+            let path = PathBuf::from(path);
+            let id_base = id.unwrap_or_else(|| {
+                path.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            });
+            Ok((InputFile::named(path, id_base), bytes.as_bytes().to_vec()))
+        })
+        .collect()
+}
+
+/// Each file's items, in file order, read on `workers`.
+fn read_files(files: Vec<(InputFile, Vec<u8>)>, workers: &Workers) -> Vec<Vec<Item>> {
+    workers.map(files, |(file, bytes)| {
+        input::read_bytes(&file, bytes).collect()
+    })
 }
 
 /// Extracts the articles of whole input files given as bytes, read as
@@ -455,14 +571,18 @@ fn extract_batch<'py>(
 /// files' bytes (compressed, for .gz). `ids` are the bases of the articles'
 /// ids (the CLI gives a file found in a folder its path relative to that
 /// folder; default each path's file name). `published` is the fallback DCT,
-/// as `--published`. Repeated ids are not refused. Other options as for
-/// `extract_batch`, and the same result.
+/// as `--published`. `refused` marks articles to fail as repeated ids, as
+/// `newsie extract` fails an article whose id an earlier one had: for each
+/// file None or the 0-based positions of such articles among the file's
+/// articles (the order of `article_ids`); ids repeated within the call are
+/// otherwise kept. Other options as for `extract_batch`, and the same
+/// result.
 ///
 /// Raises TypeError for contents that are not bytes, ValueError for lists
 /// of different lengths or a `published` that does not parse, and as
 /// `extract`.
 #[pyfunction]
-#[pyo3(signature = (paths, contents, ids=None, *, published=None, gazetteers=None, all_languages=false, threads=None, as_json=false))]
+#[pyo3(signature = (paths, contents, ids=None, *, published=None, gazetteers=None, all_languages=false, threads=None, as_json=false, refused=None))]
 #[allow(clippy::too_many_arguments)]
 fn extract_files<'py>(
     py: Python<'py>,
@@ -474,17 +594,20 @@ fn extract_files<'py>(
     all_languages: bool,
     threads: Option<i64>,
     as_json: bool,
+    refused: Option<Vec<Option<Vec<usize>>>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let workers = Workers::new(threads)?;
     let rows = paths.len();
-    same_length("contents", contents.len(), "paths", rows)?;
-    let ids = match ids {
-        Some(ids) => {
-            same_length("ids", ids.len(), "paths", rows)?;
-            ids.into_iter().map(Some).collect()
+    let refused = match refused {
+        Some(r) => {
+            same_length("refused", r.len(), "paths", rows)?;
+            r.into_iter()
+                .map(|r| r.unwrap_or_default().into_iter().collect())
+                .collect()
         }
-        None => vec![None; rows],
+        None => vec![HashSet::new(); rows],
     };
+    let files = input_files(paths, &contents, ids)?;
     let published = match date_text(published)? {
         Some(d) => Some(
             newsie::article::parse_dct(&d)
@@ -493,46 +616,54 @@ fn extract_files<'py>(
         ),
         None => None,
     };
-    let bytes = contents
-        .iter()
-        .enumerate()
-        .map(|(row, c)| {
-            c.cast::<PyBytes>()
-                .map(|b| b.as_bytes().to_vec())
-                .map_err(|_| {
-                    PyTypeError::new_err(format!(
-                        "contents[{row}]: expected bytes, not {}",
-                        c.get_type()
-                            .name()
-                            .map(|n| n.to_string())
-                            .unwrap_or_default()
-                    ))
-                })
-        })
-        .collect::<PyResult<Vec<Vec<u8>>>>()?;
     let pipeline = pipeline(py, gazetteers)?;
     let records = py.detach(|| {
-        let files: Vec<(InputFile, Vec<u8>)> = paths
-            .into_iter()
-            .zip(ids)
-            .zip(bytes)
-            .map(|((path, id), bytes)| {
-                let path = PathBuf::from(path);
-                let id_base = id.unwrap_or_else(|| {
-                    path.file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default()
-                });
-                (InputFile::named(path, id_base), bytes)
-            })
-            .collect();
-        let read = |(file, bytes): (InputFile, Vec<u8>)| -> Vec<Item> {
-            input::read_bytes(&file, bytes).collect()
-        };
-        let items: Vec<Item> = workers.map(files, read).into_iter().flatten().collect();
-        process(&pipeline, items, published, all_languages, &workers)
+        let mut work = Vec::new();
+        for (items, refused) in read_files(files, &workers).into_iter().zip(refused) {
+            let mut article = 0;
+            for item in items {
+                let is_article = matches!(item, Item::Article { .. });
+                work.push(Work::new(item, is_article && refused.contains(&article)));
+                article += usize::from(is_article);
+            }
+        }
+        process(&pipeline, work, published, all_languages, &workers)
     });
     batch_result(py, &records, as_json)
+}
+
+/// The ids of each file's articles, in file order, as `extract_files` would
+/// give them (its `ids` are the same id bases): a list of lists of str, one
+/// a file, a file that gives no article an empty list. Only reads the files
+/// (no extraction), with the GIL released, to find repeated ids before
+/// extracting (see `extract_files`' `refused`).
+///
+/// Raises TypeError and ValueError as `extract_files`.
+#[pyfunction]
+#[pyo3(signature = (paths, contents, ids=None, *, threads=None))]
+fn article_ids(
+    py: Python<'_>,
+    paths: Vec<String>,
+    contents: Vec<Bound<'_, PyAny>>,
+    ids: Option<Vec<String>>,
+    threads: Option<i64>,
+) -> PyResult<Vec<Vec<String>>> {
+    let workers = Workers::new(threads)?;
+    let files = input_files(paths, &contents, ids)?;
+    Ok(py.detach(|| {
+        read_files(files, &workers)
+            .into_iter()
+            .map(|items| {
+                items
+                    .into_iter()
+                    .filter_map(|item| match item {
+                        Item::Article { article, .. } => Some(article.id),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .collect()
+    }))
 }
 
 /// Whether a file of this name is read when found in a folder (by its
@@ -618,6 +749,7 @@ fn _newsie(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(extract_batch, m)?)?;
     m.add_function(wrap_pyfunction!(extract_files, m)?)?;
+    m.add_function(wrap_pyfunction!(article_ids, m)?)?;
     m.add_function(wrap_pyfunction!(is_input_name, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;
     m.add_function(wrap_pyfunction!(load, m)?)?;

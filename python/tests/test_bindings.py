@@ -46,6 +46,37 @@ def test_extract_files_equals_the_cli_on_each_fixture(path, cli, tmp_path):
     assert sum(len(v) for v in expected.values()) > 1
 
 
+def test_article_ids_and_refused_give_the_clis_repeated_ids(cli, tmp_path):
+    """The gold mentions file repeats ids (lines of mention records, whose
+    `article` and `id` fields read as an article): failing every occurrence
+    but the first, as article_ids lists them, gives the CLI's lines byte
+    for byte."""
+    gold = REPO / "fixtures" / "gold" / "fixtures"
+    files = sorted(gold.glob("*.jsonl"))
+    rels = [str(f.relative_to(REPO)) for f in files]
+    contents = [f.read_bytes() for f in files]
+    ids = newsie.article_ids(rels, contents, [f.name for f in files])
+    # One id a line with a text (the other lines fail, and are no article).
+    texts = [[json.loads(line) for line in f.read_text().splitlines()] for f in files]
+    assert [len(i) for i in ids] == [sum(isinstance(r.get("text"), str) for r in rows) for rows in texts]
+    seen, refused = set(), []
+    for file_ids in ids:
+        refused.append([k for k, i in enumerate(file_ids) if i in seen or seen.add(i)])
+    assert sum(map(len, refused)) > 50
+    cli("extract", "-q", "-o", tmp_path / "cli", *rels, failures=True)
+    got = newsie.extract_files(rels, contents, [f.name for f in files], refused=refused, as_json=True)
+    tables = [("articles", "article"), ("mentions", "mention"), ("events", "event"), ("errors", "error")]
+    assert got["warnings"] == [] and {t: got[k] for k, t in tables if got[k]} == cli_records(tmp_path / "cli")
+    # Refused rows of a batch fail the same way, whatever their text.
+    pa = pytest.importorskip("pyarrow")
+    batch = newsie.extract_batch(["a", "a"], ["Nvidia cut prices by 10%.", "x"], refused=pa.array([None, True]))
+    assert [(a["status"], a["error"]) for a in batch["articles"]] == [("processed", None), ("failed", 'repeated article id "a"')]
+    with pytest.raises(TypeError, match=r"refused\[1\]: expected a bool"):
+        newsie.extract_batch(["a", "b"], ["x", "y"], refused=[False, "yes"])
+    with pytest.raises(ValueError, match=f"refused has 1 rows, paths has {len(rels)}"):
+        newsie.extract_files(rels, contents, refused=[[0]])
+
+
 def wire_feed() -> list[dict]:
     path = REPO / "fixtures" / "articles" / "wire-feed.jsonl"
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
