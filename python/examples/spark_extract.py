@@ -38,9 +38,14 @@ Every executor needs the ``newsie`` wheel installed (see the README).
 Moving from a laptop to a cluster is a change of ``--master`` (or of
 ``spark-submit --master``).
 
-What the CLI does and this job does not: a repeated article id is not
-refused (the CLI fails the second one; across partitions there is no
-"second"), so the job counts repeated ids and prints them; and Spark's file
+Repeated article ids are failed as the CLI fails them: a first pass reads
+every file (``newsie.article_ids``, no extraction) and finds, for each id,
+its first article in the CLI's order (files in the order the CLI walks a
+folder, name by name, then articles in file order; a table's files, then
+rows); the others become
+failed articles with the error ``repeated article id "ID"``.
+``--keep-repeated-ids`` skips that pass (the job is then faster and prints
+the repeated ids). What the CLI does and this job does not: Spark's file
 listing skips files and folders whose names begin with ``.`` or ``_``, which
 the CLI reads.
 """
@@ -195,8 +200,51 @@ def extract_files_udf(root: str, given: str, options: dict):
             uris = batch.column("path").to_pylist()
             paths, ids = relative_paths(root, given, uris)
             contents = batch.column("content").to_pylist()
-            result = newsie.extract_files(paths, contents, ids, threads=1, as_json=True, **options)
+            refused = batch.column("refused").to_pylist() if "refused" in batch.schema.names else None
+            result = newsie.extract_files(paths, contents, ids, threads=1, as_json=True, refused=refused, **options)
             yield _records_batch(result)
+
+    return run
+
+
+#: What the first pass yields: one row an article, where it is (a file
+#: location or a Parquet row's ``_file``), its position there (the article's
+#: index among the file's articles, or the row), its id, and the order of
+#: its file (the relative path's components, as the CLI walks a folder).
+OCCURRENCES_SCHEMA = "path string, position bigint, id string, order array<string>"
+
+
+def _occurrences_batch(paths: list, positions: list, ids: list, names: list):
+    import pyarrow as pa
+
+    return pa.RecordBatch.from_arrays(
+        [
+            pa.array(paths, pa.string()),
+            pa.array(positions, pa.int64()),
+            pa.array(ids, pa.string()),
+            pa.array([n.split("/") for n in names], pa.list_(pa.string())),
+        ],
+        names=["path", "position", "id", "order"],
+    )
+
+
+def file_ids_udf(root: str, given: str):
+    """The first pass over a ``binaryFile`` table: each file's articles'
+    ids (``newsie.article_ids``, which only reads the files)."""
+
+    def run(batches: Iterator) -> Iterator:
+        import newsie
+
+        for batch in batches:
+            uris = batch.column("path").to_pylist()
+            paths, names = relative_paths(root, given, uris)
+            found = newsie.article_ids(paths, batch.column("content").to_pylist(), names, threads=1)
+            columns = ([], [], [], [])
+            for uri, name, ids in zip(uris, names, found):
+                for k, article_id in enumerate(ids):
+                    for column, value in zip(columns, (uri, k, article_id, name)):
+                        column.append(value)
+            yield _occurrences_batch(*columns)
 
     return run
 
@@ -208,6 +256,54 @@ def fallback_ids(ids: list, files: list[str], rows: list[int], root: str, given:
     ``files`` are ``_metadata.file_path`` values, percent-encoded URIs."""
     names = relative_paths(root, given, [unquote(f) for f in files])[1]
     return [i if i else f"{name}#{row + 1}" for i, name, row in zip(ids, names, rows)]
+
+
+def row_ids_udf(root: str, given: str):
+    """The first pass over a table: the id of each row that has a text (a
+    row without one fails, as a JSONL line without text, and is no
+    article)."""
+
+    def run(batches: Iterator) -> Iterator:
+        for batch in batches:
+            files, rows = batch.column("_file").to_pylist(), batch.column("_row").to_pylist()
+            ids = fallback_ids(batch.column("id").to_pylist(), files, rows, root, given)
+            names = relative_paths(root, given, [unquote(f) for f in files])[1]
+            keep = batch.column("_has_text").to_pylist()
+            yield _occurrences_batch(
+                *([v for v, k in zip(c, keep) if k] for c in (files, rows, ids, names))
+            )
+
+    return run
+
+
+#: Up to this many articles failed as repeated ids, their marks are
+#: broadcast to every task; beyond it they are joined by a shuffle.
+BROADCAST_MARKS = 100_000
+
+
+def marked(articles, spark, marks: list, schema: str, keys: list[str]):
+    """``articles`` with the columns of ``marks`` (rows of ``schema``,
+    joined on ``keys``; null where unmarked)."""
+    from pyspark.sql import functions as F
+
+    table = spark.createDataFrame(marks, schema)
+    return articles.join(F.broadcast(table) if len(marks) <= BROADCAST_MARKS else table, keys, "left")
+
+
+def repeated(occurrences) -> list:
+    """The articles a CLI run would fail as repeated ids: every occurrence of
+    an id but the first in input order (file order, then position), as
+    ``(path, position, id)`` rows."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    first = Window.partitionBy("id").orderBy("order", "position")
+    return (
+        occurrences.withColumn("n", F.row_number().over(first))
+        .where(F.col("n") > 1)
+        .select("path", "position", "id")
+        .collect()
+    )
 
 
 def extract_rows_udf(root: str, given: str, options: dict):
@@ -231,6 +327,7 @@ def extract_rows_udf(root: str, given: str, options: dict):
                 titles=column("title"),
                 threads=1,
                 as_json=True,
+                refused=column("_refused"),
                 **options,
             )
             yield _records_batch(result)
@@ -261,7 +358,9 @@ def check_table(table, wanted: dict) -> None:
 
 
 def read_articles(spark, args):
-    """The input as a DataFrame and the ``mapInArrow`` function for it."""
+    """The input as a DataFrame, the ``mapInArrow`` function for it, and
+    the articles failed as repeated ids (``repeated``'s rows; with
+    ``--keep-repeated-ids``, none)."""
     import newsie
     from pyspark.sql import functions as F
 
@@ -289,7 +388,15 @@ def read_articles(spark, args):
         ]
         # Where each row is, for the ids of rows without one.
         cols += [F.col("_metadata.file_path").alias("_file"), F.col("_metadata.row_index").alias("_row")]
-        return table.select(*cols), extract_rows_udf(root, args.input, options)
+        rows = table.select(*cols)
+        refused = []
+        if not args.keep_repeated_ids:
+            firsts = rows.select("id", "_file", "_row", F.col("text").isNotNull().alias("_has_text"))
+            refused = repeated(firsts.mapInArrow(row_ids_udf(root, args.input), OCCURRENCES_SCHEMA))
+        if refused:
+            marks = [(r["path"], r["position"], True) for r in refused]
+            rows = marked(rows, spark, marks, "_file string, _row bigint, _refused boolean", ["_file", "_row"])
+        return rows, extract_rows_udf(root, args.input, options), refused
     if args.published:
         options["published"] = args.published
     files = spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(glob_escaped(args.input))
@@ -309,11 +416,19 @@ def read_articles(spark, args):
         seen = {path_part(row["path"]) for row in files.select("path").collect()}
         empty = [(p, bytearray()) for p in listed if path_part(p) not in seen]
         files = files.unionByName(spark.createDataFrame(empty, "path string, content binary"))
-    return files, extract_files_udf(root, args.input, options)
+    refused = [] if args.keep_repeated_ids else repeated(files.mapInArrow(file_ids_udf(root, args.input), OCCURRENCES_SCHEMA))
+    if refused:
+        by_file = {}
+        for r in refused:
+            by_file.setdefault(r["path"], []).append(r["position"])
+        files = marked(files, spark, list(by_file.items()), "path string, refused array<bigint>", ["path"])
+    return files, extract_files_udf(root, args.input, options), refused
 
 
 def run(spark, args) -> dict:
-    """Runs the job; returns the record counts by type and the wall time."""
+    """Runs the job; returns the record counts by type (``counts``), the
+    number of articles failed as repeated ids (``refused``) and the wall
+    time (``seconds``)."""
     from pyspark.sql import functions as F
 
     if __name__ != "__main__":
@@ -323,7 +438,13 @@ def run(spark, args) -> dict:
 
         cloudpickle.register_pickle_by_value(sys.modules[__name__])
     started = time.time()
-    articles, udf = read_articles(spark, args)
+    articles, udf, refused = read_articles(spark, args)
+    if refused:
+        print(
+            f"spark_extract: {len(refused)} articles fail as repeated ids, as in the CLI "
+            "(the first in file order is kept): " + ", ".join(sorted({r["id"] for r in refused})[:5]),
+            file=sys.stderr,
+        )
     if args.partitions:
         articles = articles.repartition(args.partitions)
     records = articles.mapInArrow(udf, RECORDS_SCHEMA)
@@ -342,7 +463,7 @@ def run(spark, args) -> dict:
             # No record of this type: an empty table that still has the schema.
             typed = spark.createDataFrame([], schema)
         typed.write.mode(args.mode).parquet(f"{args.output}/parquet/record_type={record_type}")
-    repeated = (
+    kept = (
         spark.read.schema(record_schema("article"))
         .json(f"{jsonl}/record_type=article")
         .groupBy("id")
@@ -350,16 +471,16 @@ def run(spark, args) -> dict:
         .where(F.col("count") > 1)
         .limit(5)
         .collect()
-        if counts["article"]
+        if counts["article"] and args.keep_repeated_ids
         else []
     )
-    if repeated:
+    if kept:
         print(
-            "spark_extract: repeated article ids (the CLI would fail all but the first): "
-            + ", ".join(f"{r['id']} ×{r['count']}" for r in repeated),
+            "spark_extract: repeated article ids kept (--keep-repeated-ids): "
+            + ", ".join(f"{r['id']} ×{r['count']}" for r in kept),
             file=sys.stderr,
         )
-    return {"counts": counts, "seconds": time.time() - started}
+    return {"counts": counts, "refused": len(refused), "seconds": time.time() - started}
 
 
 def session(args):
@@ -423,6 +544,11 @@ def parse_args(argv=None):
     p.add_argument("--published", help="fallback DCT for articles without one (as newsie extract --published)")
     p.add_argument("--gazetteers", help="gazetteer folder or flat list, on every executor at this path")
     p.add_argument("--all-languages", action="store_true", help="also process articles detected as not English")
+    p.add_argument(
+        "--keep-repeated-ids",
+        action="store_true",
+        help="skip the first pass that fails repeated article ids as the CLI does (faster; repeats are then printed)",
+    )
     p.add_argument("--partitions", type=int, help="repartition the input into this many tasks")
     p.add_argument("--batch-rows", type=int, default=256, help="rows (files or articles) per Arrow batch (default 256)")
     p.add_argument("--mode", default="error", choices=["error", "overwrite"], help="when OUTPUT exists: fail (default) or replace it")

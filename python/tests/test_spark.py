@@ -192,16 +192,72 @@ def test_spark_connect_gives_the_same_lines(cli, tmp_path):
     import subprocess
     import sys
 
-    # (Not all of fixtures/: its gold files repeat article ids, which only
-    # the CLI refuses.)
-    inputs = REPO / "fixtures" / "articles"
+    # All of fixtures/: its gold files repeat article ids (129 times), which
+    # the job fails as the CLI does.
+    inputs = REPO / "fixtures"
     cli("extract", "-q", "-o", tmp_path / "cli", inputs, failures=True)
     done = subprocess.run(
         [sys.executable, str(REPO / "python" / "examples" / "spark_extract.py"), "--remote", "local[2]", inputs, tmp_path / "out"],
         capture_output=True, text=True,
     )
     assert done.returncode == 0, done.stderr[-3000:]
-    assert sorted_lines(spark_lines(tmp_path / "out")) == sorted_lines(cli_records(tmp_path / "cli"))
+    expected = cli_records(tmp_path / "cli")
+    assert sum("repeated article id" in line for line in expected["error"]) > 100
+    assert sorted_lines(spark_lines(tmp_path / "out")) == sorted_lines(expected)
+
+
+def test_repeated_ids_fail_as_in_the_cli_whatever_the_batches(spark, cli, tmp_path, monkeypatch):
+    """The first article of an id in the CLI's order is kept, the others
+    fail, whichever batch or partition each lands in. The CLI walks a
+    folder name by name, so a/x.jsonl comes before a-b.jsonl (although
+    "a-b" < "a/x" as strings)."""
+    folder = tmp_path / "feed"
+    (folder / "a").mkdir(parents=True)
+
+    def feed(*rows):
+        return "".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in rows)
+
+    (folder / "a-b.jsonl").write_text(feed(("x", "Baidu shares rose 4% on Friday."), ("y", "Tencent fell 2%.")), encoding="utf-8")
+    (folder / "a" / "x.jsonl").write_text(
+        feed(("x", "Nvidia cut prices by 10% on Monday."), ("z", "Alibaba rose 5%."), ("z", "Alibaba fell 3%.")), encoding="utf-8"
+    )
+    (folder / "b.txt").write_text("---\nid: y\n---\nJD.com shares rose 1%.\n", encoding="utf-8")
+    cli("extract", "-q", "-o", tmp_path / "cli", folder, failures=True)
+    expected = cli_records(tmp_path / "cli")
+    reasons = sorted(json.loads(line)["reason"] for line in expected["error"])
+    assert reasons == ['repeated article id "x"', 'repeated article id "y"', 'repeated article id "z"']
+    for argv in (["--batch-rows", "1"], ["--partitions", "3"], ["--mode", "error"]):
+        if argv[0] == "--mode":
+            # Marks joined by a shuffle rather than broadcast.
+            monkeypatch.setattr(spark_extract, "BROADCAST_MARKS", 0)
+        out = tmp_path / f"out{argv[0]}"
+        result = run_job(spark, *argv, folder, out)
+        assert result["refused"] == 3
+        assert sorted_lines(spark_lines(out)) == sorted_lines(expected)
+    # Without the first pass the repeats are kept (and printed).
+    kept = run_job(spark, "--keep-repeated-ids", folder, tmp_path / "kept")
+    assert kept["refused"] == 0 and kept["counts"]["error"] == 0 and kept["counts"]["article"] == 6
+
+
+def test_repeated_ids_of_a_parquet_table_fail_after_the_first_row(spark, tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    table = tmp_path / "table"
+    table.mkdir()
+    text = "Nvidia cut prices by 10% on Monday."
+    pq.write_table(pa.table({"id": ["p", "q", "p"], "text": [text] * 3}), table / "1.parquet")
+    pq.write_table(pa.table({"id": ["q", "r"], "text": [text, None]}), table / "2.parquet")
+    pq.write_table(pa.table({"id": ["r"], "text": [text]}), table / "3.parquet")
+    result = run_job(spark, "--parquet", "--batch-rows", "1", table, tmp_path / "out")
+    assert result["refused"] == 2
+    articles = sorted((a["id"], a["status"], a["error"]) for a in map(json.loads, spark_lines(tmp_path / "out")["article"]))
+    repeated = [("p", "failed", 'repeated article id "p"'), ("q", "failed", 'repeated article id "q"')]
+    # r's first row has no text: it fails as such and is no article, so the
+    # r of 3.parquet is kept.
+    assert articles == sorted(
+        [("p", "processed", None), *repeated, ("q", "processed", None), ("r", "failed", "no text"), ("r", "processed", None)]
+    )
 
 
 def test_spark_job_reads_awkward_names_and_empty_files_as_the_cli(spark, cli, tmp_path):
