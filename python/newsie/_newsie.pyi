@@ -165,9 +165,11 @@ def extract_files(
         within one run).
 
     Raises:
-        TypeError: a content that is not ``bytes``.
+        TypeError: a content that is not ``bytes``, or a ``refused``
+            position that is not an int.
         ValueError: the lists have different lengths, ``published`` does not
-            parse, or the gazetteers are malformed.
+            parse, a ``refused`` position is not one of the file's articles,
+            or the gazetteers are malformed.
         OSError: the gazetteers cannot be read.
     """
 

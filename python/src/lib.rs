@@ -578,9 +578,10 @@ fn read_files(files: Vec<(InputFile, Vec<u8>)>, workers: &Workers) -> Vec<Vec<It
 /// otherwise kept. Other options as for `extract_batch`, and the same
 /// result.
 ///
-/// Raises TypeError for contents that are not bytes, ValueError for lists
-/// of different lengths or a `published` that does not parse, and as
-/// `extract`.
+/// Raises TypeError for contents that are not bytes or a `refused` position
+/// that is not an int, ValueError for lists of different lengths, a
+/// `published` that does not parse or a `refused` position that is not one
+/// of the file's articles, and as `extract`.
 #[pyfunction]
 #[pyo3(signature = (paths, contents, ids=None, *, published=None, gazetteers=None, all_languages=false, threads=None, as_json=false, refused=None))]
 #[allow(clippy::too_many_arguments)]
@@ -594,19 +595,11 @@ fn extract_files<'py>(
     all_languages: bool,
     threads: Option<i64>,
     as_json: bool,
-    refused: Option<Vec<Option<Vec<usize>>>>,
+    refused: Option<Vec<Option<Vec<Bound<'py, PyAny>>>>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let workers = Workers::new(threads)?;
     let rows = paths.len();
-    let refused = match refused {
-        Some(r) => {
-            same_length("refused", r.len(), "paths", rows)?;
-            r.into_iter()
-                .map(|r| r.unwrap_or_default().into_iter().collect())
-                .collect()
-        }
-        None => vec![HashSet::new(); rows],
-    };
+    let refused = refused_positions(refused, rows)?;
     let files = input_files(paths, &contents, ids)?;
     let published = match date_text(published)? {
         Some(d) => Some(
@@ -619,17 +612,61 @@ fn extract_files<'py>(
     let pipeline = pipeline(py, gazetteers)?;
     let records = py.detach(|| {
         let mut work = Vec::new();
-        for (items, refused) in read_files(files, &workers).into_iter().zip(refused) {
+        let read = read_files(files, &workers);
+        for (file, (items, refused)) in read.into_iter().zip(refused).enumerate() {
             let mut article = 0;
             for item in items {
                 let is_article = matches!(item, Item::Article { .. });
                 work.push(Work::new(item, is_article && refused.contains(&article)));
                 article += usize::from(is_article);
             }
+            if let Some(p) = refused.iter().find(|&&p| p >= article) {
+                return Err(format!(
+                    "refused[{file}]: position {p}, but the file has {article} articles"
+                ));
+            }
         }
-        process(&pipeline, work, published, all_languages, &workers)
+        Ok(process(&pipeline, work, published, all_languages, &workers))
     });
-    batch_result(py, &records, as_json)
+    batch_result(py, &records.map_err(PyValueError::new_err)?, as_json)
+}
+
+/// `extract_files`' `refused=`: for each file None or a list of 0-based
+/// article positions (ints, not bools).
+fn refused_positions(
+    refused: Option<Vec<Option<Vec<Bound<'_, PyAny>>>>>,
+    rows: usize,
+) -> PyResult<Vec<HashSet<usize>>> {
+    let Some(refused) = refused else {
+        return Ok(vec![HashSet::new(); rows]);
+    };
+    same_length("refused", refused.len(), "paths", rows)?;
+    refused
+        .into_iter()
+        .enumerate()
+        .map(|(file, positions)| {
+            positions
+                .unwrap_or_default()
+                .iter()
+                .enumerate()
+                .map(|(k, v)| {
+                    let at = format!("refused[{file}][{k}]");
+                    if let (false, Ok(p)) = (v.is_instance_of::<PyBool>(), v.extract::<usize>()) {
+                        Ok(p)
+                    } else if !v.is_instance_of::<PyBool>() && v.hasattr("__index__")? {
+                        Err(PyValueError::new_err(format!(
+                            "{at}: {v} is not a position in a file"
+                        )))
+                    } else {
+                        Err(PyTypeError::new_err(format!(
+                            "{at}: expected an int position, not {}",
+                            v.get_type().name()?
+                        )))
+                    }
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// The ids of each file's articles, in file order, as `extract_files` would

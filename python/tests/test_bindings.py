@@ -75,6 +75,18 @@ def test_article_ids_and_refused_give_the_clis_repeated_ids(cli, tmp_path):
         newsie.extract_batch(["a", "b"], ["x", "y"], refused=[False, "yes"])
     with pytest.raises(ValueError, match=f"refused has 1 rows, paths has {len(rels)}"):
         newsie.extract_files(rels, contents, refused=[[0]])
+    # Positions must be those of the file's articles.
+    feed = [b'{"id": "a", "text": "x"}\n{"id": "a", "text": "y"}\n']
+    assert newsie.article_ids(["f.jsonl"], feed) == [["a", "a"]]
+    for bad, error, message in [
+        (2, ValueError, r"refused\[0\]: position 2, but the file has 2 articles"),
+        (-1, ValueError, r"refused\[0\]\[0\]: -1 is not a position"),
+        (2**70, ValueError, r"refused\[0\]\[0\]: 1180591620717411303424 is not a position"),
+        (True, TypeError, r"refused\[0\]\[0\]: expected an int position, not bool"),
+        ("1", TypeError, r"refused\[0\]\[0\]: expected an int position, not str"),
+    ]:
+        with pytest.raises(error, match=message):
+            newsie.extract_files(["f.jsonl"], feed, refused=[[bad]])
 
 
 def wire_feed() -> list[dict]:
