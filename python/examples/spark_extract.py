@@ -45,9 +45,10 @@ folder, name by name, then articles in file order; a table's files, then
 rows); the others become
 failed articles with the error ``repeated article id "ID"``.
 ``--keep-repeated-ids`` skips that pass (the job is then faster and prints
-the repeated ids). What the CLI does and this job does not: Spark's file
-listing skips files and folders whose names begin with ``.`` or ``_``, which
-the CLI reads.
+the repeated ids). What the CLI reads and this job does not (Hadoop lists
+and opens the files): names that begin with ``.`` or ``_``, broken symbolic
+links, names that are not UTF-8, and names with a ``:``. For a local folder
+the job counts and prints the files it will miss, and stops on a ``:``.
 """
 
 from __future__ import annotations
@@ -133,7 +134,7 @@ def record_schema(record_type: str):
 def input_pattern() -> str:
     """A Java regex of the file names newsie reads in a folder (mirrors
     ``newsie.is_input_name``, which the tests check it against)."""
-    return r"(?i)\.(txt|jsonl|ndjson|json|html|htm|warc)(\.gz)?$"
+    return r"(?i)\.(txt|jsonl|ndjson|json|html|htm|warc)(\.gz)?\z"
 
 
 def path_part(location: str) -> str:
@@ -158,8 +159,9 @@ def relative_paths(root: str, given: str, locations: list[str]) -> tuple[list[st
     ``root`` is the input's path part (``/data/news``), ``given`` the input as
     written on the command line, ``locations`` Spark's file locations
     (``file:/data/news/a b.txt``). The CLI writes a file found in a folder
-    as ``given/relative`` with id base ``relative``, and a file named itself
-    as ``given`` with id base its file name.
+    as ``given`` joined with ``relative`` (a ``/`` added unless ``given``
+    ends with one) with id base ``relative``, its ``\\`` made ``/``, and a
+    file named itself as ``given`` with id base its file name.
     """
     paths, ids = [], []
     root = root.rstrip("/")
@@ -169,9 +171,9 @@ def relative_paths(root: str, given: str, locations: list[str]) -> tuple[list[st
             paths.append(given)
             ids.append(os.path.basename(path))
             continue
-        rel = path[len(root) + 1 :] if path.startswith(root + "/") else os.path.basename(path)
-        paths.append(given.rstrip("/") + "/" + rel)
-        ids.append(rel)
+        rel = "/".join(walk_order(root, path))
+        paths.append(given + rel if given.endswith("/") else given + "/" + rel)
+        ids.append(rel.replace("\\", "/"))
     return paths, ids
 
 
@@ -214,7 +216,18 @@ def extract_files_udf(root: str, given: str, options: dict):
 OCCURRENCES_SCHEMA = "path string, position bigint, id string, order array<string>"
 
 
-def _occurrences_batch(paths: list, positions: list, ids: list, names: list):
+def walk_order(root: str, path: str) -> list[str]:
+    """The key by which the CLI's walk orders a file found under ``root``
+    (a path part, decoded): its path's components below ``root``, since
+    the walk sorts each folder's entries by name (so ``a/x`` comes before
+    ``a-b`` and ``a\\c``)."""
+    root = root.rstrip("/")
+    rel = path[len(root) + 1 :] if path.startswith(root + "/") else os.path.basename(path)
+    return rel.split("/")
+
+
+def _occurrences_batch(root: str, paths: list, positions: list, ids: list, locations: list):
+    """One batch of ``OCCURRENCES_SCHEMA`` rows; ``locations`` decoded."""
     import pyarrow as pa
 
     return pa.RecordBatch.from_arrays(
@@ -222,7 +235,7 @@ def _occurrences_batch(paths: list, positions: list, ids: list, names: list):
             pa.array(paths, pa.string()),
             pa.array(positions, pa.int64()),
             pa.array(ids, pa.string()),
-            pa.array([n.split("/") for n in names], pa.list_(pa.string())),
+            pa.array([walk_order(root, path_part(loc)) for loc in locations], pa.list_(pa.string())),
         ],
         names=["path", "position", "id", "order"],
     )
@@ -240,11 +253,11 @@ def file_ids_udf(root: str, given: str):
             paths, names = relative_paths(root, given, uris)
             found = newsie.article_ids(paths, batch.column("content").to_pylist(), names, threads=1)
             columns = ([], [], [], [])
-            for uri, name, ids in zip(uris, names, found):
+            for uri, ids in zip(uris, found):
                 for k, article_id in enumerate(ids):
-                    for column, value in zip(columns, (uri, k, article_id, name)):
+                    for column, value in zip(columns, (uri, k, article_id, uri)):
                         column.append(value)
-            yield _occurrences_batch(*columns)
+            yield _occurrences_batch(root, *columns)
 
     return run
 
@@ -255,7 +268,7 @@ def fallback_ids(ids: list, files: list[str], rows: list[int], root: str, given:
     that file, as the CLI names a JSONL line without an id ``FILE#LINE``.
     ``files`` are ``_metadata.file_path`` values, percent-encoded URIs."""
     names = relative_paths(root, given, [unquote(f) for f in files])[1]
-    return [i if i else f"{name}#{row + 1}" for i, name, row in zip(ids, names, rows)]
+    return [f"{name}#{row + 1}" if i is None or i == "" else i for i, name, row in zip(ids, names, rows)]
 
 
 def row_ids_udf(root: str, given: str):
@@ -267,11 +280,9 @@ def row_ids_udf(root: str, given: str):
         for batch in batches:
             files, rows = batch.column("_file").to_pylist(), batch.column("_row").to_pylist()
             ids = fallback_ids(batch.column("id").to_pylist(), files, rows, root, given)
-            names = relative_paths(root, given, [unquote(f) for f in files])[1]
+            decoded = [unquote(f) for f in files]
             keep = batch.column("_has_text").to_pylist()
-            yield _occurrences_batch(
-                *([v for v, k in zip(c, keep) if k] for c in (files, rows, ids, names))
-            )
+            yield _occurrences_batch(root, *([v for v, k in zip(c, keep) if k] for c in (files, rows, ids, decoded)))
 
     return run
 
@@ -341,6 +352,65 @@ def glob_escaped(path: str) -> str:
     return re.sub(r"([\\\[\]{}*?])", r"\\\1", path)
 
 
+def as_text(table, column: str):
+    """A table's column as text, as ``newsie.extract_batch`` takes a cell: a
+    whole float (what pandas makes of an integer column with gaps) as an
+    integer, ``3.0`` as ``3``, and NaN as missing."""
+    from pyspark.sql import functions as F
+    from pyspark.sql import types as T
+
+    c = F.col(column)
+    if isinstance(table.schema[column].dataType, (T.FloatType, T.DoubleType)):
+        whole = (c == F.floor(c)) & (F.abs(c) < 9.0e15)
+        return F.when(F.isnan(c), None).when(whole, c.cast("bigint").cast("string")).otherwise(c.cast("string"))
+    return c.cast("string")
+
+
+def unlisted(folder: str) -> dict[str, list[str]]:
+    """The files under a local ``folder`` that the CLI reads and Hadoop
+    does not list, by reason (each list sorted): names that begin with ``.``
+    or ``_`` (or are in such a folder), broken symbolic links, names that
+    are not UTF-8, and names with a ``:``, which Hadoop cannot even list."""
+    import newsie
+
+    found = {"hidden": [], "broken link": [], "not UTF-8": [], "colon": []}
+    for top, dirs, names in os.walk(folder):
+        below = os.path.relpath(top, folder)
+        parts = [] if below == "." else below.split(os.sep)
+        for name in names:
+            path = os.path.join(top, name)
+            # The name as the CLI reads it: bytes that are not UTF-8 as U+FFFD.
+            if not newsie.is_input_name(name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")):
+                continue
+            if any(0xDC80 <= ord(ch) <= 0xDCFF for ch in path):  # os.fsdecode's escapes
+                found["not UTF-8"].append(path.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+            elif ":" in name or any(":" in p for p in parts):
+                found["colon"].append(path)
+            elif any(p[:1] in (".", "_") for p in [*parts, name]):
+                found["hidden"].append(path)
+            elif not os.path.exists(path):
+                found["broken link"].append(path)
+    return {reason: sorted(paths) for reason, paths in found.items() if paths}
+
+
+def check_local_folder(folder: str) -> None:
+    """Before any Spark job: stops for names Hadoop cannot list, and prints
+    how many files the CLI would read that Spark will not."""
+    missed = unlisted(folder)
+    colon = missed.pop("colon", [])
+    if colon:
+        raise SystemExit(
+            f"spark_extract.py: Hadoop cannot read file names with a ':' ({len(colon)}, "
+            f"such as {colon[0]!r}); rename them or give another folder"
+        )
+    if missed:
+        print(
+            "spark_extract: files the CLI reads that Spark does not list: "
+            + "; ".join(f"{len(paths)} {reason} (such as {paths[0]!r})" for reason, paths in missed.items()),
+            file=sys.stderr,
+        )
+
+
 def check_table(table, wanted: dict) -> None:
     """Stops with a clear message for a table whose columns cannot work."""
     from pyspark.sql import types as T
@@ -382,7 +452,7 @@ def read_articles(spark, args):
         }
         check_table(table, wanted)
         cols = [
-            F.col(c).cast("string").alias(key) if key != "published" else F.col(c).alias(key)
+            as_text(table, c).alias(key) if key != "published" else F.col(c).alias(key)
             for key, c in wanted.items()
             if c in table.columns
         ]
@@ -399,19 +469,20 @@ def read_articles(spark, args):
         return rows, extract_rows_udf(root, args.input, options), refused
     if args.published:
         options["published"] = args.published
+    local = path_part(args.input) if args.input.startswith("file:") else None if has_scheme else args.input
+    if local is not None and os.path.isdir(local):
+        check_local_folder(local)
     files = spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(glob_escaped(args.input))
-
-    def wanted(location: str) -> bool:
-        # In a folder only input names are read; a file named itself is read
-        # whatever its name (as the CLI does).
-        return path_part(location) == root or newsie.is_input_name(location.rsplit("/", 1)[-1])
-
-    named = F.col("path").endswith(root)
-    files = files.where(F.col("path").rlike(input_pattern()) | named).select("path", "content")
+    # The listing's locations, unlike the path column, are percent-encoded.
+    listed = list(map(unquote, files.inputFiles()))
+    # A file named itself is read whatever its name (as the CLI does); in a
+    # folder only input names are read.
+    if not (len(listed) == 1 and path_part(listed[0]) == root):
+        files = files.where(F.col("path").rlike(input_pattern()))
+        listed = [location for location in listed if newsie.is_input_name(location.rsplit("/", 1)[-1])]
+    files = files.select("path", "content")
     # Spark's scan leaves out empty files; the CLI reads them (an article with
-    # no text), so they are added back from the listing (whose locations,
-    # unlike the path column, are percent-encoded URIs).
-    listed = [location for location in map(unquote, files.inputFiles()) if wanted(location)]
+    # no text), so they are added back from the listing.
     if len(listed) > files.count():
         seen = {path_part(row["path"]) for row in files.select("path").collect()}
         empty = [(p, bytearray()) for p in listed if path_part(p) not in seen]

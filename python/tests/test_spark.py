@@ -51,8 +51,9 @@ def test_schema_types_and_input_names():
         assert fields == list(newsie.schema(record_type)["properties"])
     import re
 
-    pattern = re.compile(spark_extract.input_pattern().replace("(?i)", ""), re.IGNORECASE)
-    for name in ["a.txt", "B.JSONL", "c.ndjson.gz", "d.json", "e.htm", "f.HTML.gz", "CC.warc.gz", "g.md", "h.parquet", "i.gz", "txt", "j.txt.bak"]:
+    # Java's \z (the very end) is Python's \Z.
+    pattern = re.compile(spark_extract.input_pattern().replace("(?i)", "").replace("\\z", "\\Z"), re.IGNORECASE)
+    for name in ["a.txt", "B.JSONL", "c.ndjson.gz", "d.json", "e.htm", "f.HTML.gz", "CC.warc.gz", "g.md", "h.parquet", "i.gz", "txt", "j.txt.bak", "k.txt\n"]:
         assert bool(pattern.search(name)) == newsie.is_input_name(name), name
 
 
@@ -139,6 +140,13 @@ def test_rows_of_a_parquet_table_without_ids_are_named_by_file_and_row(spark, tm
     )
     pq.write_table(pa.table({"id": pa.array([None], pa.string()), "text": [text]}), table / "part 2.parquet")
     result = run_job(spark, "--parquet", "--batch-rows", "1", table, tmp_path / "out")
+    # Whole-number float ids (pandas' integers with gaps) are integers, as
+    # in extract_batch; NaN is no id.
+    floats = tmp_path / "floats.parquet"
+    pq.write_table(pa.table({"id": pa.array([1.0, float("nan"), 2.5]), "text": [text] * 3}), floats)
+    run_job(spark, "--parquet", floats, tmp_path / "out-floats")
+    ids = sorted(json.loads(line)["id"] for line in spark_lines(tmp_path / "out-floats")["article"])
+    assert ids == ["1", "2.5", "floats.parquet#2"]
     articles = sorted((json.loads(line)["id"], json.loads(line)["status"]) for line in spark_lines(tmp_path / "out")["article"])
     assert articles == [
         ("a", "processed"),
@@ -222,21 +230,28 @@ def test_repeated_ids_fail_as_in_the_cli_whatever_the_batches(spark, cli, tmp_pa
         feed(("x", "Nvidia cut prices by 10% on Monday."), ("z", "Alibaba rose 5%."), ("z", "Alibaba fell 3%.")), encoding="utf-8"
     )
     (folder / "b.txt").write_text("---\nid: y\n---\nJD.com shares rose 1%.\n", encoding="utf-8")
-    cli("extract", "-q", "-o", tmp_path / "cli", folder, failures=True)
+    # The CLI's id of a file is its relative path with \ made /: a\c.txt is
+    # a repeat of a/c.txt.
+    (folder / "a" / "c.txt").write_text("Baidu shares fell 1%.\n", encoding="utf-8")
+    (folder / "a\\c.txt").write_text("Baidu shares fell 2%.\n", encoding="utf-8")
+    # The input as typed, trailing slashes and all, is in every path.
+    given = f"{folder}//"
+    cli("extract", "-q", "-o", tmp_path / "cli", given, failures=True)
     expected = cli_records(tmp_path / "cli")
     reasons = sorted(json.loads(line)["reason"] for line in expected["error"])
-    assert reasons == ['repeated article id "x"', 'repeated article id "y"', 'repeated article id "z"']
+    assert reasons == [f'repeated article id "{i}"' for i in ("a/c.txt", "x", "y", "z")]
+    assert json.loads(expected["article"][0])["path"].startswith(given)
     for argv in (["--batch-rows", "1"], ["--partitions", "3"], ["--mode", "error"]):
         if argv[0] == "--mode":
             # Marks joined by a shuffle rather than broadcast.
             monkeypatch.setattr(spark_extract, "BROADCAST_MARKS", 0)
         out = tmp_path / f"out{argv[0]}"
-        result = run_job(spark, *argv, folder, out)
-        assert result["refused"] == 3
+        result = run_job(spark, *argv, given, out)
+        assert result["refused"] == 4
         assert sorted_lines(spark_lines(out)) == sorted_lines(expected)
     # Without the first pass the repeats are kept (and printed).
     kept = run_job(spark, "--keep-repeated-ids", folder, tmp_path / "kept")
-    assert kept["refused"] == 0 and kept["counts"]["error"] == 0 and kept["counts"]["article"] == 6
+    assert kept["refused"] == 0 and kept["counts"]["error"] == 0 and kept["counts"]["article"] == 8
 
 
 def test_repeated_ids_of_a_parquet_table_fail_after_the_first_row(spark, tmp_path):
@@ -269,6 +284,8 @@ def test_spark_job_reads_awkward_names_and_empty_files_as_the_cli(spark, cli, tm
     (folder / "sub dir" / "Zürich news.txt").write_text("Nestle cut prices by 5% in Zurich.\n", encoding="utf-8")
     (folder / "empty.txt").write_bytes(b"")
     (folder / "README.md").write_text("not an input\n", encoding="utf-8")
+    # Not .txt: the name ends with a line break (which Java's $ would skip).
+    (folder / "x.txt\n").write_text("Tencent shares fell 9%.\n", encoding="utf-8")
     cli("extract", "-q", "-o", tmp_path / "cli", folder, failures=True)
     expected = cli_records(tmp_path / "cli")
     assert len(expected["article"]) == 6  # 3 briefs, x%41, Zürich, empty
@@ -280,6 +297,30 @@ def test_spark_job_reads_awkward_names_and_empty_files_as_the_cli(spark, cli, tm
     cli("extract", "-q", "-o", tmp_path / "cli-notes", notes)
     run_job(spark, notes, tmp_path / "out-notes")
     assert sorted_lines(spark_lines(tmp_path / "out-notes")) == sorted_lines(cli_records(tmp_path / "cli-notes"))
+
+
+def test_files_spark_does_not_list_are_counted_or_refused(spark, tmp_path, capsys):
+    """What the CLI reads and Hadoop does not list is printed, never lost
+    in silence; names with a ':', which Hadoop fails on, stop the job first."""
+    import os
+
+    folder = tmp_path / "in"
+    (folder / "_drafts").mkdir(parents=True)
+    (folder / "ok.txt").write_text("Baidu shares rose 4%.\n", encoding="utf-8")
+    (folder / ".hidden.txt").write_text("x\n", encoding="utf-8")
+    (folder / "_drafts" / "a.txt").write_text("x\n", encoding="utf-8")
+    (folder / "notes.md").write_text("not an input\n", encoding="utf-8")
+    (folder / "dead.txt").symlink_to(tmp_path / "nowhere.txt")
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as f:
+        f.write(b"Latin-1 name\n")
+    result = run_job(spark, folder, tmp_path / "out")
+    assert result["counts"]["article"] == 1
+    err = capsys.readouterr().err
+    assert "2 hidden (such as " in err and "1 broken link (such as " in err and "1 not UTF-8 (such as " in err
+    (folder / "10:30 brief.txt").write_text("x\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="cannot read file names with a ':' \\(1, such as .*10:30 brief.txt"):
+        run_job(spark, folder, tmp_path / "out2")
+    assert not (tmp_path / "out2").exists()
 
 
 def test_spark_job_refuses_bad_settings_before_running(spark, tmp_path):
