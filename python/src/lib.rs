@@ -64,6 +64,14 @@ fn to_py(e: Error) -> PyErr {
     }
 }
 
+/// The name of a value's type, for error messages.
+fn type_name(v: &Bound<'_, PyAny>) -> String {
+    v.get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_default()
+}
+
 /// Whether a cell is a missing value: `None`, a float NaN, pandas' `NA` or
 /// `NaT`.
 fn missing(v: &Bound<'_, PyAny>) -> PyResult<bool> {
@@ -103,7 +111,7 @@ fn text_cell(v: &Bound<'_, PyAny>, column: &str, row: usize) -> PyResult<Option<
     }
     Err(PyTypeError::new_err(format!(
         "{column}[{row}]: expected a str or None, not {}",
-        v.get_type().name()?
+        type_name(v)
     )))
 }
 
@@ -131,7 +139,7 @@ fn date_text(value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<String>> {
     } else {
         return Err(PyTypeError::new_err(format!(
             "a publication date must be a str, a datetime.date or None, not {}",
-            v.get_type().name()?
+            type_name(v)
         )));
     };
     Ok((iso != "NaT").then_some(iso))
@@ -143,7 +151,7 @@ fn cells<'py>(column: &Bound<'py, PyAny>, name: &str) -> PyResult<Vec<Bound<'py,
     if column.is_instance_of::<PyString>() || column.is_instance_of::<PyBytes>() {
         return Err(PyTypeError::new_err(format!(
             "{name} must be a sequence (a list, Series, array), not a single {}",
-            column.get_type().name()?
+            type_name(column)
         )));
     }
     let column = if column.hasattr("to_pylist")? {
@@ -310,10 +318,7 @@ fn refused_column(column: Option<&Bound<'_, PyAny>>, rows: usize) -> PyResult<Ve
             v.extract::<bool>().map_err(|_| {
                 PyTypeError::new_err(format!(
                     "refused[{row}]: expected a bool or None, not {}",
-                    v.get_type()
-                        .name()
-                        .map(|n| n.to_string())
-                        .unwrap_or_default()
+                    type_name(&v)
                 ))
             })
         })
@@ -538,10 +543,7 @@ fn input_files(
             let bytes = c.cast::<PyBytes>().map_err(|_| {
                 PyTypeError::new_err(format!(
                     "contents[{row}]: expected bytes, not {}",
-                    c.get_type()
-                        .name()
-                        .map(|n| n.to_string())
-                        .unwrap_or_default()
+                    type_name(c)
                 ))
             })?;
             let path = PathBuf::from(path);
@@ -660,7 +662,7 @@ fn refused_positions(
                     } else {
                         Err(PyTypeError::new_err(format!(
                             "{at}: expected an int position, not {}",
-                            v.get_type().name()?
+                            type_name(v)
                         )))
                     }
                 })
