@@ -42,8 +42,8 @@ Repeated article ids are failed as the CLI fails them: a first pass reads
 every file (``newsie.article_ids``, no extraction) and finds, for each id,
 its first article in the CLI's order (files in the order the CLI walks a
 folder, name by name, then articles in file order; a table's files, then
-rows); the others become
-failed articles with the error ``repeated article id "ID"``.
+rows); the others become failed articles with the error
+``repeated article id "ID"``.
 ``--keep-repeated-ids`` skips that pass (the job is then faster and prints
 the repeated ids). What the CLI reads and this job does not (Hadoop lists
 and opens the files): names that begin with ``.`` or ``_``, broken symbolic
@@ -226,10 +226,12 @@ def walk_order(root: str, path: str) -> list[str]:
     return rel.split("/")
 
 
-def _occurrences_batch(root: str, paths: list, positions: list, ids: list, locations: list):
-    """One batch of ``OCCURRENCES_SCHEMA`` rows; ``locations`` decoded."""
+def _occurrences_batch(root: str, rows: list[tuple]):
+    """One batch of ``OCCURRENCES_SCHEMA`` rows from ``(path, position, id,
+    location)`` tuples, ``location`` the path decoded."""
     import pyarrow as pa
 
+    paths, positions, ids, locations = (list(c) for c in zip(*rows)) if rows else ([], [], [], [])
     return pa.RecordBatch.from_arrays(
         [
             pa.array(paths, pa.string()),
@@ -252,12 +254,8 @@ def file_ids_udf(root: str, given: str):
             uris = batch.column("path").to_pylist()
             paths, names = relative_paths(root, given, uris)
             found = newsie.article_ids(paths, batch.column("content").to_pylist(), names, threads=1)
-            columns = ([], [], [], [])
-            for uri, ids in zip(uris, found):
-                for k, article_id in enumerate(ids):
-                    for column, value in zip(columns, (uri, k, article_id, uri)):
-                        column.append(value)
-            yield _occurrences_batch(root, *columns)
+            # (The binaryFile path column is not percent-encoded.)
+            yield _occurrences_batch(root, [(uri, k, i, uri) for uri, ids in zip(uris, found) for k, i in enumerate(ids)])
 
     return run
 
@@ -280,9 +278,8 @@ def row_ids_udf(root: str, given: str):
         for batch in batches:
             files, rows = batch.column("_file").to_pylist(), batch.column("_row").to_pylist()
             ids = fallback_ids(batch.column("id").to_pylist(), files, rows, root, given)
-            decoded = [unquote(f) for f in files]
-            keep = batch.column("_has_text").to_pylist()
-            yield _occurrences_batch(root, *([v for v, k in zip(c, keep) if k] for c in (files, rows, ids, decoded)))
+            texts = batch.column("_has_text").to_pylist()
+            yield _occurrences_batch(root, [(f, r, i, unquote(f)) for f, r, i, t in zip(files, rows, ids, texts) if t])
 
     return run
 
