@@ -12,7 +12,8 @@ each a dict with its ``"record"`` tag (``article``, ``mention``, ``event``,
 - ``extract_files(paths, contents)``: whole input files (``.txt`` with front
   matter, ``.jsonl``, ``.json``, ``.html``, ``.warc`` and their ``.gz``),
   read exactly as the CLI reads them; ``article_ids(paths, contents)`` only
-  reads them, to find repeated ids first (``refused=``).
+  reads them, and ``repeated_positions`` turns those ids into the
+  ``refused=`` that fails repeated ids as the CLI does.
 
 The bundled gazetteers are compiled in; a pipeline is built once per process
 and gazetteer path (``gazetteers=`` a folder or a flat list, as
@@ -31,6 +32,37 @@ from newsie._newsie import (
     schema,
 )
 
+
+
+def repeated_positions(ids: list[list[str]]) -> list[list[int]]:
+    """The ``refused=`` of ``extract_files`` that fails repeated ids as
+    ``newsie extract`` does: for each file, the 0-based positions (among
+    its articles, not line numbers) of the articles whose id an earlier
+    article had.
+
+    ``ids`` is ``article_ids``' result for the files in the order the CLI
+    reads them: a folder is walked name by name, so sort paths by their
+    components (``sorted(paths, key=lambda p: p.split("/"))``), not as
+    strings (``a/x.jsonl`` comes before ``a-b.jsonl``). For
+    ``extract_batch``, a DataFrame's ``df["id"].duplicated()`` is the
+    ``refused=`` column (when every row has a text: a row without one is
+    no article).
+
+    >>> repeated_positions([["a", "b"], ["b", "c", "a", "c"]])
+    [[], [0, 2, 3]]
+    """
+    seen: set[str] = set()
+    refused = []
+    for file_ids in ids:
+        positions = []
+        for k, article_id in enumerate(file_ids):
+            if article_id in seen:
+                positions.append(k)
+            seen.add(article_id)
+        refused.append(positions)
+    return refused
+
+
 __all__ = [
     "SCHEMA_VERSION",
     "__version__",
@@ -40,5 +72,6 @@ __all__ = [
     "extract_files",
     "is_input_name",
     "load",
+    "repeated_positions",
     "schema",
 ]

@@ -59,10 +59,9 @@ def test_article_ids_and_refused_give_the_clis_repeated_ids(cli, tmp_path):
     # One id a line with a text (the other lines fail, and are no article).
     texts = [[json.loads(line) for line in f.read_text().splitlines()] for f in files]
     assert [len(i) for i in ids] == [sum(isinstance(r.get("text"), str) for r in rows) for rows in texts]
-    seen, refused = set(), []
-    for file_ids in ids:
-        refused.append([k for k, i in enumerate(file_ids) if i in seen or seen.add(i)])
+    refused = newsie.repeated_positions(ids)
     assert sum(map(len, refused)) > 50
+    assert newsie.repeated_positions([["a", "b"], ["b", "c", "a", "c"]]) == [[], [0, 2, 3]]
     cli("extract", "-q", "-o", tmp_path / "cli", *rels, failures=True)
     got = newsie.extract_files(rels, contents, [f.name for f in files], refused=refused, as_json=True)
     tables = [("articles", "article"), ("mentions", "mention"), ("events", "event"), ("errors", "error")]
