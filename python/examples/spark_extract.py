@@ -370,7 +370,7 @@ def unlisted(folder: str) -> dict[str, list[str]]:
     are not UTF-8, and names with a ``:``, which Hadoop cannot even list."""
     import newsie
 
-    found = {"hidden": [], "broken link": [], "not UTF-8": [], "colon": []}
+    found = {"names beginning with '.' or '_'": [], "broken symbolic links": [], "names that are not UTF-8": [], "colon": []}
     for top, dirs, names in os.walk(folder):
         below = os.path.relpath(top, folder)
         parts = [] if below == "." else below.split(os.sep)
@@ -380,19 +380,19 @@ def unlisted(folder: str) -> dict[str, list[str]]:
             if not newsie.is_input_name(name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")):
                 continue
             if any(0xDC80 <= ord(ch) <= 0xDCFF for ch in path):  # os.fsdecode's escapes
-                found["not UTF-8"].append(path.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+                found["names that are not UTF-8"].append(path.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
             elif ":" in name or any(":" in p for p in parts):
                 found["colon"].append(path)
             elif any(p[:1] in (".", "_") for p in [*parts, name]):
-                found["hidden"].append(path)
+                found["names beginning with '.' or '_'"].append(path)
             elif not os.path.exists(path):
-                found["broken link"].append(path)
+                found["broken symbolic links"].append(path)
     return {reason: sorted(paths) for reason, paths in found.items() if paths}
 
 
-def check_local_folder(folder: str) -> None:
+def check_local_folder(folder: str) -> int:
     """Before any Spark job: stops for names Hadoop cannot list, and prints
-    how many files the CLI would read that Spark will not."""
+    the files the CLI would read that Spark will not; returns how many."""
     missed = unlisted(folder)
     colon = missed.pop("colon", [])
     if colon:
@@ -402,10 +402,15 @@ def check_local_folder(folder: str) -> None:
         )
     if missed:
         print(
-            "spark_extract: files the CLI reads that Spark does not list: "
-            + "; ".join(f"{len(paths)} {reason} (such as {paths[0]!r})" for reason, paths in missed.items()),
+            f"spark_extract: {sum(map(len, missed.values()))} input files that the CLI reads are left out, "
+            "since Hadoop does not list them (rename or fix them to include them): "
+            + "; ".join(
+                f"{reason}: {len(paths)} (" + examples(map(repr, paths), 3) + ")"
+                for reason, paths in missed.items()
+            ),
             file=sys.stderr,
         )
+    return sum(map(len, missed.values()))
 
 
 def check_table(table, wanted: dict) -> None:
@@ -424,10 +429,24 @@ def check_table(table, wanted: dict) -> None:
             )
 
 
+def local_path(location: str):
+    """The local path of a location (no scheme, or ``file:``), else None."""
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", location):
+        return path_part(location) if location.startswith("file:") else None
+    return location
+
+
+def examples(values, shown: int = 5) -> str:
+    """The first ``shown`` values, and ``…`` when there are more."""
+    values = list(values)
+    return ", ".join(values[:shown]) + (", …" if len(values) > shown else "")
+
+
 def read_articles(spark, args):
-    """The input as a DataFrame, the ``mapInArrow`` function for it, and
-    the articles failed as repeated ids (``repeated``'s rows; with
-    ``--keep-repeated-ids``, none)."""
+    """The input as a DataFrame, the ``mapInArrow`` function for it, the
+    articles failed as repeated ids (``repeated``'s rows; with
+    ``--keep-repeated-ids``, none) and the number of input files left out
+    (a local folder's files that Hadoop does not list)."""
     import newsie
     from pyspark.sql import functions as F
 
@@ -463,12 +482,11 @@ def read_articles(spark, args):
         if refused:
             marks = [(r["path"], r["position"], True) for r in refused]
             rows = marked(rows, spark, marks, "_file string, _row bigint, _refused boolean", ["_file", "_row"])
-        return rows, extract_rows_udf(root, args.input, options), refused
+        return rows, extract_rows_udf(root, args.input, options), refused, 0
     if args.published:
         options["published"] = args.published
-    local = path_part(args.input) if args.input.startswith("file:") else None if has_scheme else args.input
-    if local is not None and os.path.isdir(local):
-        check_local_folder(local)
+    local = local_path(args.input)
+    missed = check_local_folder(local) if local is not None and os.path.isdir(local) else 0
     files = spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(glob_escaped(args.input))
     # The listing's locations, unlike the path column, are percent-encoded.
     listed = list(map(unquote, files.inputFiles()))
@@ -490,13 +508,13 @@ def read_articles(spark, args):
         for r in refused:
             by_file.setdefault(r["path"], []).append(r["position"])
         files = marked(files, spark, list(by_file.items()), "path string, refused array<bigint>", ["path"])
-    return files, extract_files_udf(root, args.input, options), refused
+    return files, extract_files_udf(root, args.input, options), refused, missed
 
 
 def run(spark, args) -> dict:
     """Runs the job; returns the record counts by type (``counts``), the
-    number of articles failed as repeated ids (``refused``) and the wall
-    time (``seconds``)."""
+    number of articles failed as repeated ids (``refused``), of input files
+    left out (``missed``) and the wall time (``seconds``)."""
     from pyspark.sql import functions as F
 
     if __name__ != "__main__":
@@ -506,11 +524,15 @@ def run(spark, args) -> dict:
 
         cloudpickle.register_pickle_by_value(sys.modules[__name__])
     started = time.time()
-    articles, udf, refused = read_articles(spark, args)
+    out = local_path(args.output)
+    if args.mode == "error" and out is not None and os.path.exists(out):
+        raise SystemExit(f"spark_extract.py: {args.output} exists; give --mode overwrite to replace it")
+    articles, udf, refused, missed = read_articles(spark, args)
     if refused:
+        ids = sorted({r["id"] for r in refused})
         print(
-            f"spark_extract: {len(refused)} articles fail as repeated ids, as in the CLI "
-            "(the first in file order is kept): " + ", ".join(sorted({r["id"] for r in refused})[:5]),
+            f"spark_extract: {len(refused)} articles fail as repeated ids ({len(ids)} distinct), as in the CLI "
+            f"(each id's first article in the CLI's order is kept; see the error records): {examples(ids)}",
             file=sys.stderr,
         )
     if args.partitions:
@@ -537,18 +559,19 @@ def run(spark, args) -> dict:
         .groupBy("id")
         .count()
         .where(F.col("count") > 1)
-        .limit(5)
+        .orderBy("id")
         .collect()
         if counts["article"] and args.keep_repeated_ids
         else []
     )
     if kept:
+        repeats = examples(f"{r['id']} ×{r['count']}" for r in kept)
         print(
-            "spark_extract: repeated article ids kept (--keep-repeated-ids): "
-            + ", ".join(f"{r['id']} ×{r['count']}" for r in kept),
+            f"spark_extract: {len(kept)} article ids are repeated and kept (--keep-repeated-ids; their records "
+            f"share the article id): {repeats}",
             file=sys.stderr,
         )
-    return {"counts": counts, "refused": len(refused), "seconds": time.time() - started}
+    return {"counts": counts, "refused": len(refused), "missed": missed, "seconds": time.time() - started}
 
 
 def session(args):
@@ -615,7 +638,8 @@ def parse_args(argv=None):
     p.add_argument(
         "--keep-repeated-ids",
         action="store_true",
-        help="skip the first pass that fails repeated article ids as the CLI does (faster; repeats are then printed)",
+        help="skip the first pass that fails repeated article ids as the CLI does: faster, but then the records "
+        "of two articles with one id cannot be told apart (repeats are printed)",
     )
     p.add_argument("--partitions", type=int, help="repartition the input into this many tasks")
     p.add_argument("--batch-rows", type=int, default=256, help="rows (files or articles) per Arrow batch (default 256)")
@@ -624,17 +648,28 @@ def parse_args(argv=None):
 
 
 def main(argv=None) -> int:
+    """The command line: exit status 0 when every article was processed, 1
+    when some failed or input files were left out, 2 for bad arguments (a
+    message, checked before any extraction)."""
     args = parse_args(argv)
     if args.parquet and args.published:
-        raise SystemExit("spark_extract.py: --published is the fallback DCT of files; a table's dates are its --published-column")
+        print("spark_extract.py: --published is the fallback DCT of files; a table's dates are its --published-column", file=sys.stderr)
+        return 2
     spark = session(args)
     try:
         result = run(spark, args)
+    except SystemExit as e:
+        if not isinstance(e.code, str):
+            raise
+        print(e.code, file=sys.stderr)
+        return 2
     finally:
         spark.stop()
     counts = ", ".join(f"{k} {v}" for k, v in result["counts"].items())
     print(f"spark_extract: {counts}; {result['seconds']:.1f} s; output in {args.output}", file=sys.stderr)
-    return 0
+    # As `newsie extract`: 1 when some articles failed (each has an error
+    # record), and here also when input files were left out.
+    return 1 if result["counts"]["error"] or result["missed"] else 0
 
 
 if __name__ == "__main__":

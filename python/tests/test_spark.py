@@ -208,7 +208,9 @@ def test_spark_connect_gives_the_same_lines(cli, tmp_path):
         [sys.executable, str(REPO / "python" / "examples" / "spark_extract.py"), "--remote", "local[2]", inputs, tmp_path / "out"],
         capture_output=True, text=True,
     )
-    assert done.returncode == 0, done.stderr[-3000:]
+    # 1, as the CLI's: the repeated ids are failed articles.
+    assert done.returncode == 1, done.stderr[-3000:]
+    assert "articles fail as repeated ids (" in done.stderr
     expected = cli_records(tmp_path / "cli")
     assert sum("repeated article id" in line for line in expected["error"]) > 100
     assert sorted_lines(spark_lines(tmp_path / "out")) == sorted_lines(expected)
@@ -316,7 +318,9 @@ def test_files_spark_does_not_list_are_counted_or_refused(spark, tmp_path, capsy
     result = run_job(spark, folder, tmp_path / "out")
     assert result["counts"]["article"] == 1
     err = capsys.readouterr().err
-    assert "2 hidden (such as " in err and "1 broken link (such as " in err and "1 not UTF-8 (such as " in err
+    assert "4 input files that the CLI reads are left out" in err and result["missed"] == 4
+    assert "names beginning with '.' or '_': 2 (" in err and "broken symbolic links: 1 (" in err
+    assert "names that are not UTF-8: 1 (" in err and "caf\ufffd.txt" in err
     (folder / "10:30 brief.txt").write_text("x\n", encoding="utf-8")
     with pytest.raises(SystemExit, match="cannot read file names with a ':' \\(1, such as .*10:30 brief.txt"):
         run_job(spark, folder, tmp_path / "out2")
@@ -335,3 +339,6 @@ def test_spark_job_refuses_bad_settings_before_running(spark, tmp_path):
     with pytest.raises(ValueError, match="bad.tsv:1"):
         run_job(spark, "--gazetteers", bad, REPO / "fixtures" / "articles", tmp_path / "out2")
     assert not (tmp_path / "out").exists() and not (tmp_path / "out2").exists()
+    (tmp_path / "out3").mkdir()
+    with pytest.raises(SystemExit, match="out3 exists; give --mode overwrite to replace it"):
+        run_job(spark, REPO / "fixtures" / "articles", tmp_path / "out3")
