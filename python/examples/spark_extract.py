@@ -137,14 +137,19 @@ def input_pattern() -> str:
     return r"(?i)\.(txt|jsonl|ndjson|json|html|htm|warc)(\.gz)?\z"
 
 
+#: A location's URI scheme (``file:``, ``hdfs:``, ``s3a:``); two characters
+#: at least, so that a Windows drive letter (``C:``) is no scheme.
+SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
+
+
 def path_part(location: str) -> str:
     """The path of a Hadoop location as Spark writes it, its scheme and
     authority dropped (``file:/d/a#b.txt`` → ``/d/a#b.txt``,
     ``hdfs://nn:8020/d`` → ``/d``). Spark does not percent-encode these, so
     nothing is decoded: ``#``, ``%41``, spaces and non-ASCII names stay as
     they are."""
-    scheme = re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", location)
-    if not scheme or len(scheme.group(0)) == 2:  # no scheme, or a drive letter
+    scheme = SCHEME.match(location)
+    if not scheme:
         return location
     rest = location[scheme.end() :]
     if rest.startswith("//"):
@@ -431,7 +436,7 @@ def check_table(table, wanted: dict) -> None:
 
 def local_path(location: str):
     """The local path of a location (no scheme, or ``file:``), else None."""
-    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", location):
+    if SCHEME.match(location):
         return path_part(location) if location.startswith("file:") else None
     return location
 
@@ -455,8 +460,7 @@ def read_articles(spark, args):
         options["gazetteers"] = args.gazetteers
         # On the driver first: a bad list fails here, once, naming its line.
         newsie.load(args.gazetteers)
-    has_scheme = re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", args.input)
-    root = path_part(args.input) if has_scheme else os.path.abspath(args.input)
+    root = path_part(args.input) if SCHEME.match(args.input) else os.path.abspath(args.input)
     root = root.rstrip("/") or "/"
     if args.parquet:
         table = spark.read.parquet(glob_escaped(args.input))
